@@ -1,0 +1,191 @@
+/**
+ * The interview lifecycle as a pure function: (state, event) → {state, effects, outcome}. No I/O,
+ * no clock (times come in the events), so every transition is unit-testable. The actor performs
+ * the effects. Illegal transitions throw IllegalTransitionError; duplicates and late events for a
+ * stage already passed are harmless no-ops, because pub/sub delivers at least once.
+ */
+import { AppError } from '../services/shared/errors.js';
+import type { Effect, InterviewEvent, InterviewState, LifecyclePolicy, Stage, Status, Transition } from './interview.types.js';
+
+export class IllegalTransitionError extends AppError {
+  constructor(from: Status | 'none', event: string) {
+    super('illegal_transition', `cannot apply "${event}" to an interview that is ${from}`, 409);
+  }
+}
+
+const SEEN_MAX = 64;
+const STAGE_SPAN: Record<Stage, [number, number]> = { upload: [0, 0.3], transcription: [0.3, 0.85], analysis: [0.85, 1] };
+const ORDER: Status[] = ['created', 'uploading', 'uploaded', 'transcribing', 'transcribed', 'analyzing', 'completed'];
+const TERMINAL = new Set<Status>(['completed', 'failed', 'deleted']);
+
+const overall = (stage: Stage, fraction: number) => {
+  const [a, b] = STAGE_SPAN[stage];
+  return Math.round((a + (b - a) * Math.min(1, Math.max(0, fraction))) * 1000) / 1000;
+};
+
+/** Has the interview reached `status` (in the happy-path order)? */
+const reached = (s: InterviewState, status: Status) => ORDER.indexOf(s.status) >= ORDER.indexOf(status);
+
+export function reduce(state: InterviewState | undefined, event: InterviewEvent, policy: LifecyclePolicy): Transition {
+  if (!state) {
+    if (event.type !== 'create') throw new IllegalTransitionError('none', event.type);
+    return create(event);
+  }
+  if (state.seen.includes(event.eventId)) return { state, effects: [], outcome: 'duplicate' };
+  if (state.status === 'deleted') throw new IllegalTransitionError('deleted', event.type);
+  const t = step(state, event, policy);
+  if (t.outcome !== 'applied') return t;
+  const seen = [...state.seen, event.eventId].slice(-SEEN_MAX);
+  const next: InterviewState = { ...t.state, seen, updatedAt: event.at };
+  const effects = [...t.effects];
+  if (progressChanged(state, next)) effects.push(publish('interview.progress', next, { progress: next.progress }));
+  return { state: next, effects, outcome: 'applied' };
+}
+
+function create(e: Extract<InterviewEvent, { type: 'create' }>): Transition {
+  const { id, ownerUid, title, role, company, prepNotes, at } = e;
+  const state: InterviewState = {
+    id, ownerUid, title,
+    ...(role !== undefined && { role }),
+    ...(company !== undefined && { company }),
+    ...(prepNotes !== undefined && { prepNotes }),
+    status: 'created', stage: 'upload', progress: 0, createdAt: at, updatedAt: at,
+    attempts: { upload: 0, transcription: 0, analysis: 0 }, timings: {}, seen: [e.eventId],
+  };
+  return { state, effects: [publish('interview.progress', state, { progress: 0 })], outcome: 'applied' };
+}
+
+function step(s: InterviewState, e: InterviewEvent, policy: LifecyclePolicy): Transition {
+  const ok = (state: InterviewState, ...effects: Effect[]): Transition => ({ state, effects, outcome: 'applied' });
+  const stale = (): Transition => ({ state: s, effects: [], outcome: 'stale' });
+  const illegal = () => {
+    throw new IllegalTransitionError(s.status, e.type);
+  };
+  const deadline = (stage: Stage, attempt = 0): Effect => ({ type: 'setDeadline', stage, inMs: policy.budgetMs[stage] * 2 ** attempt });
+
+  switch (e.type) {
+    case 'create':
+      return illegal();
+    case 'uploadStarted':
+      if (s.status === 'created' || s.status === 'failed') {
+        const { error: _drop, ...rest } = s;
+        return ok({ ...rest, status: 'uploading', stage: 'upload', progress: 0, timings: { upload: { startedAt: e.at } } }, deadline('upload'));
+      }
+      return s.status === 'uploading' ? ok(s, deadline('upload')) : stale();
+    case 'uploadProgress':
+      if (s.status !== 'uploading') return stale();
+      return ok({ ...s, progress: overall('upload', e.fraction) }, deadline('upload'));
+    case 'uploadCompleted': {
+      if (s.status !== 'created' && s.status !== 'uploading' && s.status !== 'failed') return reached(s, 'uploaded') ? stale() : illegal();
+      const { error: _drop, ...rest } = s;
+      const media = { key: e.key, size: e.size, ...(e.filename !== undefined && { filename: e.filename }) };
+      const next: InterviewState = {
+        ...rest, media, status: 'uploaded', stage: 'transcription', progress: overall('transcription', 0),
+        attempts: { ...s.attempts, transcription: 0, analysis: 0 },
+        timings: { ...s.timings, upload: { startedAt: s.timings.upload?.startedAt ?? e.at, endedAt: e.at } },
+      };
+      return ok(next, publish('interview.uploaded', next, { key: e.key, size: e.size }), deadline('transcription'));
+    }
+    case 'transcriptImported': {
+      if (TERMINAL.has(s.status) && s.status !== 'failed') return illegal();
+      if (reached(s, 'transcribed') && s.transcript?.source === 'import') return stale();
+      const { error: _drop, ...rest } = s;
+      const next: InterviewState = {
+        ...rest, status: 'transcribed', stage: 'analysis', progress: overall('analysis', 0), durationSec: e.durationSec,
+        transcript: { key: e.key, source: 'import' }, attempts: { ...s.attempts, analysis: 0 },
+      };
+      return ok(next, publish('interview.transcribed', next, { key: e.key }), deadline('analysis'));
+    }
+    case 'stageStarted': {
+      const [from, during] = e.stage === 'transcription' ? (['uploaded', 'transcribing'] as const) : (['transcribed', 'analyzing'] as const);
+      if (s.status !== from && s.status !== during) return reached(s, during) || s.status === 'failed' ? stale() : illegal();
+      const attempt = s.attempts[e.stage] + 1;
+      const next: InterviewState = {
+        ...s, status: during, stage: e.stage, attempts: { ...s.attempts, [e.stage]: attempt },
+        progress: overall(e.stage, 0),
+        timings: { ...s.timings, [e.stage]: { startedAt: s.timings[e.stage]?.startedAt ?? e.at } },
+      };
+      return ok(next, deadline(e.stage, attempt - 1));
+    }
+    case 'stageProgress': {
+      const during = e.stage === 'transcription' ? 'transcribing' : 'analyzing';
+      if (s.status !== during) return stale();
+      return ok({ ...s, progress: Math.max(s.progress, overall(e.stage, e.fraction)) }, deadline(e.stage, s.attempts[e.stage] - 1));
+    }
+    case 'transcribed': {
+      if (s.status !== 'uploaded' && s.status !== 'transcribing') return reached(s, 'transcribed') || s.status === 'failed' ? stale() : illegal();
+      const next: InterviewState = {
+        ...s, status: 'transcribed', stage: 'analysis', progress: overall('analysis', 0), durationSec: e.durationSec,
+        transcript: { key: e.key, source: 'media' }, attempts: { ...s.attempts, analysis: 0 },
+        timings: { ...s.timings, transcription: { startedAt: s.timings.transcription?.startedAt ?? e.at, endedAt: e.at } },
+      };
+      return ok(next, publish('interview.transcribed', next, { key: e.key }), deadline('analysis'));
+    }
+    case 'analyzed': {
+      if (s.status !== 'transcribed' && s.status !== 'analyzing') return s.status === 'completed' || s.status === 'failed' ? stale() : illegal();
+      const next: InterviewState = {
+        ...s, status: 'completed', stage: 'analysis', progress: 1, report: { key: e.key },
+        timings: { ...s.timings, analysis: { startedAt: s.timings.analysis?.startedAt ?? e.at, endedAt: e.at } },
+      };
+      return ok(next, publish('interview.completed', next, { reportKey: e.key, durationSec: next.durationSec }), { type: 'clearDeadline' });
+    }
+    case 'stageFailed':
+      if (TERMINAL.has(s.status) || s.stage !== e.stage) return stale();
+      return fail(s, { code: e.code, stage: e.stage, message: e.message });
+    case 'deadline':
+      return onDeadline(s, e.stage, policy, ok, stale);
+    case 'retry':
+      return retry(s, ok, illegal, deadline);
+    case 'delete': {
+      const next: InterviewState = { ...s, status: 'deleted' };
+      return ok(next, { type: 'clearDeadline' }, publish('interview.deleted', next, {}));
+    }
+  }
+}
+
+function fail(s: InterviewState, error: InterviewState['error'] & object): Transition {
+  const next: InterviewState = { ...s, status: 'failed', error };
+  return { state: next, effects: [{ type: 'clearDeadline' }, publish('interview.failed', next, { error })], outcome: 'applied' };
+}
+
+type Ok = (state: InterviewState, ...effects: Effect[]) => Transition;
+
+/** A stage went quiet: re-trigger it (bounded, with a doubled budget) or give up with stage_timeout. */
+function onDeadline(s: InterviewState, stage: Stage, policy: LifecyclePolicy, ok: Ok, stale: () => Transition): Transition {
+  if (TERMINAL.has(s.status) || s.stage !== stage) return stale();
+  const attempts = s.attempts[stage];
+  if (stage === 'upload' || attempts >= policy.maxAttempts) {
+    const message = stage === 'upload'
+      ? 'the upload was not finished in time; upload the file again'
+      : `the ${stage} stage did not finish after ${attempts} attempts`;
+    return fail(s, { code: stage === 'upload' ? 'upload_timeout' : 'stage_timeout', stage, message });
+  }
+  // Re-publishing the stage's trigger makes a worker pick it up again; its stageStarted counts the attempt.
+  const topic = stage === 'transcription' ? 'interview.uploaded' : 'interview.transcribed';
+  const data = stage === 'transcription' ? { key: s.media?.key, size: s.media?.size, retry: attempts } : { key: s.transcript?.key, retry: attempts };
+  return ok({ ...s }, publish(topic, s, data), { type: 'setDeadline', stage, inMs: policy.budgetMs[stage] * 2 ** attempts });
+}
+
+/** A user asks to retry a failed interview: resume from the stage that failed, if its input exists. */
+function retry(s: InterviewState, ok: Ok, illegal: () => never, deadline: (stage: Stage) => Effect): Transition {
+  if (s.status !== 'failed') return illegal();
+  const { error: _drop, ...rest } = s;
+  if (s.error?.stage === 'analysis' && s.transcript) {
+    const next: InterviewState = { ...rest, status: 'transcribed', stage: 'analysis', progress: overall('analysis', 0), attempts: { ...s.attempts, analysis: 0 } };
+    return ok(next, publish('interview.transcribed', next, { key: s.transcript.key }), deadline('analysis'));
+  }
+  if (s.error?.stage === 'transcription' && s.media) {
+    const next: InterviewState = { ...rest, status: 'uploaded', stage: 'transcription', progress: overall('transcription', 0), attempts: { ...s.attempts, transcription: 0 } };
+    return ok(next, publish('interview.uploaded', next, { key: s.media.key, size: s.media.size }), deadline('transcription'));
+  }
+  return illegal();
+}
+
+function progressChanged(a: InterviewState, b: InterviewState): boolean {
+  return a.status !== b.status || a.stage !== b.stage || a.progress !== b.progress;
+}
+
+/** Every published event carries who and where: notify routes by ownerUid, workers by id. */
+function publish(topic: Effect extends infer E ? (E extends { type: 'publish'; topic: infer T } ? T : never) : never, s: InterviewState, data: Record<string, unknown>): Effect {
+  return { type: 'publish', topic, data: { id: s.id, ownerUid: s.ownerUid, status: s.status, stage: s.stage, progress: s.progress, ...data } };
+}

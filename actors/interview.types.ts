@@ -1,0 +1,91 @@
+/** The interview lifecycle's vocabulary: states, events the actor accepts, effects it asks for. */
+export const STATUSES = ['created', 'uploading', 'uploaded', 'transcribing', 'transcribed', 'analyzing', 'completed', 'failed', 'deleted'] as const;
+export type Status = (typeof STATUSES)[number];
+export type Stage = 'upload' | 'transcription' | 'analysis';
+
+export interface InterviewError {
+  code: string;
+  stage: Stage;
+  message: string;
+}
+
+export interface InterviewState {
+  id: string;
+  ownerUid: string;
+  title: string;
+  role?: string;
+  company?: string;
+  prepNotes?: string;
+  status: Status;
+  /** The stage the interview is in or last worked on. */
+  stage: Stage;
+  /** Overall progress 0..1 across the stages (upload 0–0.3, transcription 0.3–0.85, analysis 0.85–1). */
+  progress: number;
+  createdAt: number;
+  updatedAt: number;
+  error?: InterviewError;
+  attempts: Record<Stage, number>;
+  /** Stage start/end times (ms), for the stage-duration metrics. */
+  timings: Partial<Record<Stage, { startedAt: number; endedAt?: number }>>;
+  media?: { key: string; size: number; filename?: string };
+  transcript?: { key: string; source: 'media' | 'import' };
+  report?: { key: string };
+  durationSec?: number;
+  /** Recent event ids: at-least-once delivery makes duplicates normal, and they must be no-ops. */
+  seen: string[];
+}
+
+interface Base {
+  /** Unique per logical event; a redelivered event keeps its id. */
+  eventId: string;
+  at: number;
+}
+
+export type InterviewEvent =
+  | (Base & { type: 'create'; id: string; ownerUid: string; title: string; role?: string; company?: string; prepNotes?: string })
+  | (Base & { type: 'uploadStarted' })
+  | (Base & { type: 'uploadProgress'; fraction: number })
+  | (Base & { type: 'uploadCompleted'; key: string; size: number; filename?: string })
+  | (Base & { type: 'transcriptImported'; key: string; durationSec: number })
+  | (Base & { type: 'stageStarted'; stage: 'transcription' | 'analysis' })
+  | (Base & { type: 'stageProgress'; stage: 'transcription' | 'analysis'; fraction: number })
+  | (Base & { type: 'transcribed'; key: string; durationSec: number })
+  | (Base & { type: 'analyzed'; key: string })
+  | (Base & { type: 'stageFailed'; stage: Stage; code: string; message: string })
+  | (Base & { type: 'deadline'; stage: Stage })
+  | (Base & { type: 'retry' })
+  | (Base & { type: 'delete' });
+
+export type Topic =
+  | 'interview.progress'
+  | 'interview.uploaded'
+  | 'interview.transcribed'
+  | 'interview.completed'
+  | 'interview.failed'
+  | 'interview.deleted';
+
+export type Effect =
+  | { type: 'publish'; topic: Topic; data: Record<string, unknown> }
+  | { type: 'setDeadline'; stage: Stage; inMs: number }
+  | { type: 'clearDeadline' };
+
+/** applied: state changed; duplicate: same event seen before; stale: the interview moved past it. */
+export type Outcome = 'applied' | 'duplicate' | 'stale';
+
+export interface Transition {
+  state: InterviewState;
+  effects: Effect[];
+  outcome: Outcome;
+}
+
+export interface LifecyclePolicy {
+  /** How long a stage may go without progress before it is retried. */
+  budgetMs: Record<Stage, number>;
+  /** Attempts per stage before `stage_timeout`. */
+  maxAttempts: number;
+}
+
+export const defaultPolicy: LifecyclePolicy = {
+  budgetMs: { upload: 24 * 3_600_000, transcription: 15 * 60_000, analysis: 5 * 60_000 },
+  maxAttempts: 3,
+};

@@ -1,0 +1,78 @@
+/**
+ * Blob output binding on local disk (the embedded stand-in for bindings.azure.blobstorage).
+ * Writes are atomic (temp file + rename) so a crash never leaves a half-written artifact.
+ */
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import type { BindingResponse } from '../ports/bindings.js';
+import { DaprPortError } from '../ports/errors.js';
+
+export class BlobNotFoundError extends DaprPortError {
+  constructor(name: string) {
+    super('blob_not_found', `blob "${name}" does not exist`);
+  }
+}
+
+export class BlobNameError extends DaprPortError {
+  constructor(name: string) {
+    super('blob_name_invalid', `blob name "${name}" is not allowed`);
+  }
+}
+
+/** Relative, forward-slash names of safe characters only: no "..", no absolute paths. */
+const SAFE = /^(?!\/)(?!.*(?:^|\/)\.\.?(?:\/|$))[A-Za-z0-9._\-/]{1,512}$/;
+
+export class LocalBlobBinding {
+  constructor(private readonly root: string) {}
+
+  private file(name: string | undefined): string {
+    if (!name || !SAFE.test(name)) throw new BlobNameError(String(name));
+    return path.join(this.root, name);
+  }
+
+  async invoke(operation: string, data: unknown, metadata: Record<string, string>): Promise<BindingResponse> {
+    switch (operation) {
+      case 'create': {
+        const file = this.file(metadata.blobName);
+        await fs.mkdir(path.dirname(file), { recursive: true });
+        const tmp = `${file}.${randomUUID()}.tmp`;
+        const bytes = Buffer.isBuffer(data) ? data : Buffer.from(typeof data === 'string' ? data : JSON.stringify(data));
+        await fs.writeFile(tmp, bytes);
+        await fs.rename(tmp, file);
+        return { data: null, metadata: { blobName: metadata.blobName! } };
+      }
+      case 'get': {
+        const file = this.file(metadata.blobName);
+        try {
+          return { data: await fs.readFile(file), metadata: { blobName: metadata.blobName! } };
+        } catch (err) {
+          if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new BlobNotFoundError(metadata.blobName!);
+          throw err;
+        }
+      }
+      case 'delete': {
+        await fs.rm(this.file(metadata.blobName), { force: true });
+        return { data: null, metadata: {} };
+      }
+      case 'list': {
+        const prefix = metadata.prefix ?? '';
+        const names = (await this.walk(this.root)).filter((n) => n.startsWith(prefix) && !n.endsWith('.tmp'));
+        return { data: names.sort(), metadata: {} };
+      }
+      default:
+        throw new DaprPortError('binding_operation_unsupported', `blob binding has no operation "${operation}"`);
+    }
+  }
+
+  private async walk(dir: string): Promise<string[]> {
+    const entries = await fs.readdir(dir, { withFileTypes: true }).catch(() => []);
+    const out: string[] = [];
+    for (const e of entries) {
+      const full = path.join(dir, e.name);
+      if (e.isDirectory()) out.push(...(await this.walk(full)));
+      else out.push(path.relative(this.root, full).split(path.sep).join('/'));
+    }
+    return out;
+  }
+}

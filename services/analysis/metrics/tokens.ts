@@ -1,0 +1,46 @@
+/**
+ * Tokenisation shared by every metric, so "a word" means the same thing in word counts, WPM and
+ * filler ratios.
+ *
+ * Definition (matches the testdata README's `word_count`): split on whitespace and keep every token
+ * that holds at least one letter or digit, so "self-substantial", "M.I.T" and "$50" are one word each
+ * and a lone "-" or "…" is none. We use Unicode classes (\p{L}, \p{N}) rather than the README's ASCII
+ * [A-Za-z0-9] so a transcript in another language is not counted as empty; on English text the two
+ * agree (checked against the manifest in the tests).
+ */
+const HAS_LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/** Non-speech marks engines and transcribers write as a whole token: [laughter], (inaudible), <sil>. */
+const ANNOTATION = /^\s*(?:\[[^\]]*\]|\([^)]*\)|<[^>]*>)\s*$/u;
+
+export const isAnnotation = (text: string): boolean => ANNOTATION.test(text);
+
+/** Number of words in one engine token (an imported cue may hold several words in one `Word`). */
+export function countWordTokens(text: string): number {
+  if (isAnnotation(text)) return 0;
+  let n = 0;
+  for (const t of text.split(/\s+/u)) if (HAS_LETTER_OR_DIGIT.test(t)) n++;
+  return n;
+}
+
+export interface LexicalToken {
+  /** Lower-cased run of letters/digits. */
+  readonly norm: string;
+  /** True when sentence punctuation (.,;:!?) or a dash follows, so a phrase must not continue across it. */
+  readonly breakAfter: boolean;
+}
+
+/**
+ * Split text into lower-cased letter/digit runs, the same boundaries a regex `\b` sees: "uh-huh" gives
+ * "uh" + "huh" and "biologic-um" gives "biologic" + "um", which is how the reference filler counts
+ * treat them. Apostrophes split too ("y'know" → "y", "know"), which the filler lexicon accounts for.
+ */
+export function lexicalTokens(text: string): LexicalToken[] {
+  const out: LexicalToken[] = [];
+  const re = /([\p{L}\p{N}]+)([^\p{L}\p{N}]*)/gu;
+  for (const m of text.matchAll(re)) {
+    const sep = m[2] ?? '';
+    out.push({ norm: (m[1] ?? '').toLowerCase(), breakAfter: /[.,;:!?\u2014\u2013]|--/u.test(sep) });
+  }
+  return out;
+}

@@ -1,0 +1,67 @@
+import type { TimelineIssues } from './metrics/timeline.js';
+
+export interface QualityInput {
+  readonly engine: string;
+  readonly reportedDurationSec: number;
+  readonly durationSec: number;
+  readonly wordCount: number;
+  readonly speakers: readonly string[];
+  /** Mean engine confidence over words that carry one; undefined when none do. */
+  readonly meanConfidence: number | undefined;
+  readonly issues: TimelineIssues;
+}
+
+/** Below this, one word more or less moves WPM by more than 1 and a single "um" is 1+ per minute. */
+export const SHORT_RECORDING_SEC = 60;
+/** Mean confidence under this means many words are guesses; the counts inherit their errors. */
+export const LOW_CONFIDENCE = 0.6;
+
+/**
+ * Caveats, in the order a reader should see them. Each says what is affected and why, because a note
+ * that only says "low quality" gives the user nothing to act on. Pure; depends only on its input.
+ */
+export function qualityNotes(q: QualityInput): string[] {
+  const notes: string[] = [];
+  if (q.engine === 'local') {
+    notes.push(
+      'Transcribed by the offline engine (pocketsphinx), which is weak on conversational speech and ' +
+        'recognises almost no fillers: the filler count is a lower bound and word counts may be off. ' +
+        'A cloud engine or an imported transcript gives more reliable numbers.',
+    );
+  }
+  if (q.wordCount === 0) {
+    notes.push('No words were recognised, so every rate is 0. Check that the recording contains speech.');
+  } else if (q.durationSec < SHORT_RECORDING_SEC) {
+    notes.push(
+      `The recording is ${q.durationSec.toFixed(1)} s long; with under a minute of audio, WPM and ` +
+        'per-minute rates are noisy.',
+    );
+  }
+  if (q.meanConfidence !== undefined && q.meanConfidence < LOW_CONFIDENCE) {
+    notes.push(
+      `Average word confidence is ${Math.round(q.meanConfidence * 100)}%; many words may be misrecognised.`,
+    );
+  }
+  if (q.speakers.length > 1) {
+    notes.push(
+      `${q.speakers.length} speakers were found (${q.speakers.join(', ')}); this version measures all ` +
+        'speech together, not the candidate alone.',
+    );
+  } else if (q.speakers.length === 0 && q.wordCount > 0) {
+    notes.push('The transcript has no speaker labels; it was analysed as a single speaker.');
+  }
+  if (q.durationSec > q.reportedDurationSec + 0.5) {
+    notes.push(
+      `Words run past the reported duration (${q.reportedDurationSec.toFixed(1)} s); the duration was ` +
+        `extended to the last word (${q.durationSec.toFixed(1)} s).`,
+    );
+  }
+  const { reordered, inverted, overlapping, nonSpeech } = q.issues;
+  if (reordered) notes.push('The engine returned words out of time order; they were sorted by start time.');
+  if (inverted > 0) notes.push(`${inverted} word(s) ended before they started and were treated as instantaneous.`);
+  if (overlapping > 0) {
+    notes.push(`${overlapping} word(s) overlap earlier words (crosstalk?); overlapping time is counted once.`);
+  }
+  if (nonSpeech > 0) notes.push(`${nonSpeech} non-speech token(s) (annotations, punctuation) were ignored.`);
+  return notes;
+}

@@ -1,0 +1,24 @@
+/** Every socket.io event, typed once for the server and the web client. */
+import type { InterviewError, Stage, Status } from '../../actors/interview.types.js';
+
+export interface ProgressEvent {
+  id: string;
+  status: Status;
+  stage: Stage;
+  progress: number;
+  error?: InterviewError;
+}
+
+export interface ServerToClientEvents {
+  'interview.progress': (e: ProgressEvent) => void;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface ClientToServerEvents {}
+
+export interface SocketData {
+  user?: { uid: string; email?: string };
+}
+
+/** The room of one user's sockets: the only place their events go. */
+export const userRoom = (uid: string) => `user:${uid}`;

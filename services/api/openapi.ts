@@ -1,0 +1,87 @@
+/** OpenAPI 3.1 description of the REST API, built from the same zod schemas that validate requests. */
+import { z } from 'zod';
+import { ReportSchema } from '../analysis/report.schema.js';
+import { createInterviewBody } from './validation.js';
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const json = (schema: object) => ({ content: { 'application/json': { schema } } });
+const errors = (...codes: number[]) =>
+  Object.fromEntries(codes.map((c) => [String(c), { description: 'Error', ...json(ref('Error')) }]));
+const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } };
+const status = { type: 'string', enum: ['created', 'uploading', 'uploaded', 'transcribing', 'transcribed', 'analyzing', 'completed', 'failed'] };
+
+export function openApiDocument() {
+  return {
+    openapi: '3.1.0',
+    info: { title: 'Interview Buddy API', version: '1.0.0', description: 'Upload interview recordings and read private feedback.' },
+    servers: [{ url: '/' }],
+    security: [{ firebase: [] }],
+    components: {
+      securitySchemes: { firebase: { type: 'http', scheme: 'bearer', bearerFormat: 'Firebase ID token' } },
+      schemas: {
+        Error: {
+          type: 'object',
+          required: ['error'],
+          properties: { error: { type: 'object', required: ['code', 'message'], properties: { code: { type: 'string' }, message: { type: 'string' } } } },
+        },
+        CreateInterview: z.toJSONSchema(createInterviewBody, { target: 'draft-2020-12' }),
+        Interview: {
+          type: 'object',
+          required: ['id', 'title', 'status', 'stage', 'progress', 'createdAt', 'updatedAt'],
+          properties: {
+            id: { type: 'string', format: 'uuid' }, title: { type: 'string' }, status,
+            stage: { type: 'string', enum: ['upload', 'transcription', 'analysis'] },
+            progress: { type: 'number', minimum: 0, maximum: 1 },
+            error: { type: 'object', properties: { code: { type: 'string' }, stage: { type: 'string' }, message: { type: 'string' } } },
+            durationSec: { type: 'number' }, createdAt: { type: 'string', format: 'date-time' }, updatedAt: { type: 'string', format: 'date-time' },
+          },
+        },
+        Transcript: {
+          type: 'object',
+          properties: {
+            text: { type: 'string' },
+            words: { type: 'array', items: { type: 'object', properties: { text: { type: 'string' }, start: { type: 'number' }, end: { type: 'number' }, speaker: { type: 'string' } } } },
+          },
+        },
+        Report: z.toJSONSchema(ReportSchema, { target: 'draft-2020-12', io: 'output' }),
+      },
+    },
+    paths: {
+      '/api/v1/interviews': {
+        post: {
+          summary: 'Create an interview', requestBody: { required: true, ...json(ref('CreateInterview')) },
+          responses: { 201: { description: 'Created; upload the recording to the tus endpoint with this metadata' }, ...errors(400, 401, 413) },
+        },
+        get: { summary: "The caller's interviews, newest first", responses: { 200: { description: 'List' }, ...errors(401) } },
+      },
+      '/api/v1/interviews/{id}': {
+        parameters: [idParam],
+        get: { summary: 'An interview and its progress', responses: { 200: { description: 'Interview', ...json(ref('Interview')) }, ...errors(401, 404) } },
+        delete: { summary: 'Erase the interview, its media, transcript and report', responses: { 204: { description: 'Erased' }, ...errors(401, 404) } },
+      },
+      '/api/v1/interviews/{id}/transcript': {
+        parameters: [idParam],
+        get: { summary: 'The timed transcript', responses: { 200: { description: 'Transcript', ...json(ref('Transcript')) }, ...errors(401, 404, 409) } },
+        put: {
+          summary: 'Import a WebVTT or SRT transcript (speaker names kept) instead of transcribing',
+          requestBody: { required: true, content: { 'text/vtt': { schema: { type: 'string' } }, 'application/x-subrip': { schema: { type: 'string' } } } },
+          responses: { 200: { description: 'Interview', ...json(ref('Interview')) }, ...errors(400, 401, 404, 409, 413) },
+        },
+      },
+      '/api/v1/interviews/{id}/report': {
+        parameters: [idParam],
+        get: { summary: 'The analysis report', responses: { 200: { description: 'Report', ...json(ref('Report')) }, ...errors(401, 404, 409) } },
+      },
+      '/api/v1/interviews/{id}/retry': {
+        parameters: [idParam],
+        post: { summary: 'Retry a failed interview from the stage that failed', responses: { 202: { description: 'Retrying' }, ...errors(401, 404, 409) } },
+      },
+      '/files/': {
+        post: { summary: 'tus 1.0 creation (Upload-Metadata: interviewId, filename)', responses: { 201: { description: 'Upload created' }, ...errors(400, 401, 404, 409, 413) } },
+      },
+      '/healthz': { get: { security: [], summary: 'Liveness', responses: { 200: { description: 'Alive' } } } },
+      '/readyz': { get: { security: [], summary: 'Readiness', responses: { 200: { description: 'Ready' }, 503: { description: 'Not ready' } } } },
+      '/metrics': { get: { security: [], summary: 'Prometheus metrics', responses: { 200: { description: 'Metrics' } } } },
+    },
+  };
+}

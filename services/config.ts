@@ -1,0 +1,42 @@
+/** Configuration, validated once at start-up: a bad value stops the process with a clear message. */
+import path from 'node:path';
+import { z } from 'zod';
+
+const bytes = z.coerce.number().int().positive();
+const ms = z.coerce.number().int().positive();
+
+const schema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().default('0.0.0.0'),
+  DATA_DIR: z.string().default('.data'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  FIREBASE_PROJECT_ID: z.string().min(1).default('demo-interview-buddy'),
+  /** Largest upload accepted (bytes); bigger → 413. */
+  MAX_UPLOAD_BYTES: bytes.default(2 * 1024 ** 3),
+  /** Longest recording accepted (seconds). */
+  MAX_DURATION_SEC: z.coerce.number().positive().default(4 * 3600),
+  /** JSON request bodies larger than this → 413. */
+  MAX_JSON_BYTES: bytes.default(256 * 1024),
+  /** Imported transcripts (VTT/SRT) larger than this → 413. */
+  MAX_TRANSCRIPT_BYTES: bytes.default(5 * 1024 ** 2),
+  /** Unfinished uploads are removed after this long (tus expiration extension). */
+  UPLOAD_EXPIRATION_MS: ms.default(24 * 3600_000),
+  TRANSCRIPTION_BUDGET_MS: ms.default(15 * 60_000),
+  ANALYSIS_BUDGET_MS: ms.default(5 * 60_000),
+  STAGE_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(3),
+  /** Transcriptions run at once (each already uses every core). */
+  MEDIA_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(1),
+});
+
+export type Config = z.infer<typeof schema> & { dataDir: string };
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`invalid configuration:\n${lines.join('\n')}`);
+  }
+  return { ...parsed.data, dataDir: path.resolve(parsed.data.DATA_DIR) };
+}

@@ -1,0 +1,130 @@
+/**
+ * The interview use cases behind the REST routes and the tus hooks. Every method takes the caller's
+ * uid and answers NotFound for interviews it does not own: no existence oracle.
+ */
+import { randomUUID } from 'node:crypto';
+import type { InterviewClient } from '../../actors/interview.client.js';
+import type { DispatchResult, InterviewCommand } from '../../actors/interview.actor.js';
+import type { InterviewState } from '../../actors/interview.types.js';
+import type { ActorRuntime } from '../../dapr/ports/actors.js';
+import { INTERVIEW_ACTOR } from '../../actors/interview.actor.js';
+import { type Artifacts, artifactKeys } from '../shared/artifacts.js';
+import { AppError } from '../shared/errors.js';
+import type { Logger } from '../shared/logger.js';
+import { parseTranscriptFile } from '../transcripts/parse.js';
+import type { Transcript } from '../transcripts/transcript.js';
+import type { UploadStore } from '../upload/upload.store.js';
+
+export class NotFoundError extends AppError {
+  constructor() {
+    super('not_found', 'no such interview', 404);
+  }
+}
+
+export interface CreateInterviewInput {
+  title: string;
+  role?: string;
+  company?: string;
+  prepNotes?: string;
+}
+
+export interface InterviewServiceDeps {
+  interviews: InterviewClient;
+  actors: ActorRuntime;
+  artifacts: Artifacts;
+  uploads: UploadStore;
+  log: Logger;
+}
+
+/** Statuses in which a (new) recording may be uploaded. */
+const UPLOADABLE = new Set(['created', 'uploading', 'failed']);
+
+export class InterviewService {
+  constructor(private readonly d: InterviewServiceDeps) {}
+
+  async create(uid: string, input: CreateInterviewInput): Promise<InterviewState> {
+    const id = randomUUID();
+    const now = Date.now();
+    // Index first: a crash between the two leaves an id that list() skips, never an unlisted interview.
+    await this.d.interviews.index(uid).add({ id, createdAt: now });
+    const res = await this.d.interviews.dispatch(id, { type: 'create', eventId: `create:${id}`, id, ownerUid: uid, ...input });
+    return expectState(res);
+  }
+
+  async list(uid: string): Promise<InterviewState[]> {
+    const entries = await this.d.interviews.index(uid).list();
+    const states = await Promise.all(entries.map((e) => this.d.interviews.getOwned(e.id, uid)));
+    return states.filter((s): s is InterviewState => s !== null);
+  }
+
+  async get(uid: string, id: string): Promise<InterviewState> {
+    const s = await this.d.interviews.getOwned(id, uid);
+    if (!s) throw new NotFoundError();
+    return s;
+  }
+
+  async transcript(uid: string, id: string): Promise<Transcript> {
+    const s = await this.get(uid, id);
+    if (!s.transcript) throw new AppError('not_ready', `the transcript is not ready (status: ${s.status})`, 409);
+    return this.d.artifacts.get<Transcript>(s.transcript.key);
+  }
+
+  async report(uid: string, id: string): Promise<unknown> {
+    const s = await this.get(uid, id);
+    if (s.status !== 'completed' || !s.report) throw new AppError('not_ready', `the report is not ready (status: ${s.status})`, 409);
+    return this.d.artifacts.get(s.report.key);
+  }
+
+  /** Stores a VTT/SRT transcript and moves the interview straight to analysis. */
+  async importTranscript(uid: string, id: string, text: string, filename?: string): Promise<InterviewState> {
+    await this.get(uid, id);
+    const transcript = parseTranscriptFile(text, filename);
+    const key = artifactKeys.transcript(id, 'import');
+    await this.d.artifacts.put(key, transcript);
+    const res = await this.d.interviews.dispatch(id, {
+      type: 'transcriptImported',
+      eventId: `import:${randomUUID()}`,
+      key,
+      durationSec: transcript.durationSec,
+    });
+    return expectState(res);
+  }
+
+  /** Refuses a tus upload for an interview the caller does not own or that is past uploading. */
+  async checkUploadAllowed(uid: string, id: string): Promise<InterviewState> {
+    const s = await this.get(uid, id);
+    if (!UPLOADABLE.has(s.status)) {
+      throw new AppError('upload_not_allowed', `this interview already has a recording (status: ${s.status})`, 409);
+    }
+    return s;
+  }
+
+  dispatch(id: string, command: InterviewCommand): Promise<DispatchResult> {
+    return this.d.interviews.dispatch(id, command);
+  }
+
+  /**
+   * Delete = erase: mark deleted (so every route answers 404 at once), then remove artifacts,
+   * uploads, actor state and reminders, and the index entry. Idempotent, so the
+   * `interview.deleted` subscriber can finish an erase that a crash interrupted.
+   */
+  async erase(uid: string, id: string): Promise<void> {
+    const s = await this.d.interviews.get(id);
+    if (!s || s.ownerUid !== uid) throw new NotFoundError();
+    if (s.status !== 'deleted') await this.d.interviews.dispatch(id, { type: 'delete', eventId: `delete:${id}` });
+    await this.finishErase(uid, id);
+  }
+
+  async finishErase(uid: string, id: string): Promise<void> {
+    await this.d.artifacts.removePrefix(artifactKeys.prefix(id));
+    await this.d.uploads.removeForInterview(id);
+    await this.d.actors.purge(INTERVIEW_ACTOR, id);
+    await this.d.interviews.index(uid).remove(id);
+    this.d.log.info({ interviewId: id }, 'interview erased');
+  }
+}
+
+function expectState(res: DispatchResult): InterviewState {
+  if (res.outcome === 'rejected') throw new AppError(res.error.code, res.error.message, 409);
+  return res.state;
+}

@@ -1,0 +1,53 @@
+/**
+ * Where finished and partial uploads live. @tus/server writes through `tus` (a tus DataStore);
+ * the media worker reads a finished upload as a local file; erase removes every upload of an
+ * interview. Local disk now (FileStore); Azure Blob implements the same interface later.
+ */
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { FileStore } from '@tus/file-store';
+import type { DataStore } from '@tus/utils';
+
+export interface UploadStore {
+  readonly tus: DataStore;
+  /** A readable local path for a finished upload, and how to release it (remote stores download). */
+  openLocal(key: string): Promise<{ path: string; release(): Promise<void> }>;
+  /** Removes every upload (finished or partial) whose id belongs to the interview. Idempotent. */
+  removeForInterview(interviewId: string): Promise<void>;
+  /** Deletes expired unfinished uploads; returns how many. */
+  removeExpired(): Promise<number>;
+}
+
+/** Upload ids are "<interviewId>--<random>", so ownership checks and erase need no extra index. */
+export const uploadIdFor = (interviewId: string, random: string) => `${interviewId}--${random}`;
+export const interviewIdOfUpload = (uploadId: string): string | undefined => {
+  const i = uploadId.indexOf('--');
+  return i > 0 ? uploadId.slice(0, i) : undefined;
+};
+
+export class LocalUploadStore implements UploadStore {
+  readonly tus: FileStore;
+
+  constructor(
+    private readonly dir: string,
+    expirationMs: number,
+  ) {
+    this.tus = new FileStore({ directory: dir, expirationPeriodInMilliseconds: expirationMs });
+  }
+
+  async openLocal(key: string) {
+    const file = path.join(this.dir, path.basename(key));
+    await fs.access(file);
+    return { path: file, release: async () => {} };
+  }
+
+  async removeForInterview(interviewId: string): Promise<void> {
+    const names = await fs.readdir(this.dir).catch(() => [] as string[]);
+    const prefix = `${interviewId}--`;
+    await Promise.all(names.filter((n) => n.startsWith(prefix)).map((n) => fs.rm(path.join(this.dir, n), { force: true })));
+  }
+
+  removeExpired(): Promise<number> {
+    return this.tus.deleteExpired();
+  }
+}

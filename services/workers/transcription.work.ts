@@ -1,0 +1,43 @@
+/** Transcription stage: finished upload → validated, extracted, transcribed → transcript artifact. */
+import path from 'node:path';
+import fs from 'node:fs/promises';
+import type { TranscriptionEngine } from '../media/engines/engine.js';
+import { transcribeMedia } from '../media/pipeline.js';
+import { type Artifacts, artifactKeys } from '../shared/artifacts.js';
+import { PermanentError } from '../shared/errors.js';
+import type { UploadStore } from '../upload/upload.store.js';
+import type { StageWork } from './stage.worker.js';
+
+export function transcriptionWork(d: {
+  uploads: UploadStore;
+  artifacts: Artifacts;
+  workDir: string;
+  maxDurationSec: number;
+  engine?: TranscriptionEngine;
+}): StageWork {
+  return {
+    stage: 'transcription',
+    async run(state, progress) {
+      if (!state.media) throw new PermanentError('no_media', 'the interview has no uploaded recording');
+      const media = await d.uploads.openLocal(state.media.key).catch(() => {
+        throw new PermanentError('media_missing', 'the uploaded recording is no longer available; upload it again');
+      });
+      const workDir = path.join(d.workDir, state.id);
+      try {
+        const transcript = await transcribeMedia(media.path, {
+          workDir,
+          maxDurationSec: d.maxDurationSec,
+          onProgress: progress,
+          ...(d.engine && { engine: d.engine }),
+        });
+        const key = artifactKeys.transcript(state.id, 'media');
+        await d.artifacts.put(key, transcript);
+        return { type: 'transcribed', eventId: '', key, durationSec: transcript.durationSec };
+      } finally {
+        await media.release();
+        await fs.rm(workDir, { recursive: true, force: true });
+      }
+    },
+    discard: (id) => d.artifacts.removePrefix(artifactKeys.transcript(id, 'media')),
+  };
+}

@@ -1,0 +1,79 @@
+import { readFileSync } from 'node:fs';
+import type { Word } from '../../../../services/transcripts/transcript.js';
+import { testdataPath } from '../../../helpers/testdata.js';
+import { wordsFromText } from './synthetic.js';
+
+/** One row of testdata/manifest.tsv (see its README for the column meanings). */
+export interface ManifestRow {
+  readonly file: string;
+  readonly kind: 'audio' | 'transcript';
+  readonly durationSec: number | undefined;
+  readonly referenceTextFile: string;
+  readonly wordCount: number;
+  readonly fillerCount: number;
+}
+
+function readTsv(file: string): Record<string, string>[] {
+  const [header, ...rows] = readFileSync(testdataPath(file), 'utf8').trimEnd().split('\n');
+  const cols = (header ?? '').split('\t');
+  return rows.map((r) => {
+    const cells = r.split('\t');
+    return Object.fromEntries(cols.map((c, i) => [c, cells[i] ?? '']));
+  });
+}
+
+export function readManifest(): ManifestRow[] {
+  return readTsv('manifest.tsv').map((r) => ({
+    file: r.file!,
+    kind: r.kind === 'transcript' ? 'transcript' : 'audio',
+    durationSec: r.duration_s ? Number(r.duration_s) : undefined,
+    referenceTextFile: r.reference_text_file!,
+    wordCount: Number(r.word_count),
+    fillerCount: Number(r.filler_count),
+  }));
+}
+
+export function manifestRow(file: string): ManifestRow {
+  const row = readManifest().find((r) => r.file === file);
+  if (!row) throw new Error(`${file} is not in the testdata manifest`);
+  return row;
+}
+
+/** audio/ref/<clip>.words.tsv → timed words (upstream MFA TextGrid alignments). */
+export function readWordTimings(clip: string): Word[] {
+  return readTsv(`audio/ref/${clip}.words.tsv`).map((r) => ({
+    text: r.word!,
+    start: Number(r.start_s),
+    end: Number(r.end_s),
+  }));
+}
+
+export const readText = (file: string): string => readFileSync(testdataPath(file), 'utf8');
+
+/** Per-speaker facts from transcripts/mit_interview_stats.tsv, keyed by participant id ("p21"). */
+export function readMitStats(): Map<string, Record<string, string>> {
+  return new Map(readTsv('transcripts/mit_interview_stats.tsv').map((r) => [r.participant!, r]));
+}
+
+const LABEL = /^\s*(Interviewer|Interviewee):/;
+/** Annotations such as [laughter] or (inaudible) are removed before counting, as the README does. */
+const ANNOTATIONS = /\[[^\]]*\]|\([^)]*\)/g;
+
+/**
+ * An MIT transcript as timed words: labels become speakers (an unlabelled line continues the previous
+ * speaker, per the README), annotations are dropped, and times are synthetic.
+ */
+export function mitTranscriptWords(file: string): Word[] {
+  const words: Word[] = [];
+  let speaker = 'Interviewer';
+  let t = 0;
+  for (const line of readText(file).split('\n')) {
+    const label = LABEL.exec(line);
+    if (label) speaker = label[1]!;
+    const text = line.replace(LABEL, ' ').replace(ANNOTATIONS, ' ');
+    const lineWords = wordsFromText(text, { startSec: t }, speaker);
+    words.push(...lineWords);
+    t = (lineWords.at(-1)?.end ?? t) + 1.5;
+  }
+  return words;
+}
