@@ -25,7 +25,7 @@ export function stitchChunks(results: readonly ChunkResult[], durationSec: numbe
     const limit = Math.min(chunk.endSec, durationSec);
     const local = [...chunk.words].sort((a, b) => a.start - b.start);
     for (const w of local) {
-      const start = round3(Math.min(limit, Math.max(floor, chunk.offsetSec + w.start)));
+      const start = round3(Math.min(limit, Math.max(floor, chunk.offsetSec, chunk.offsetSec + w.start)));
       const end = round3(Math.min(limit, Math.max(start, chunk.offsetSec + w.end)));
       out.push({ ...w, start, end });
       floor = start;

@@ -100,20 +100,16 @@ describe('analyzeTranscript', () => {
     expect(() => analyzeTranscript(transcript([], 1), { interviewId: '' })).toThrow(InvalidTranscriptError);
   });
 
-  it('analyses a 30-minute transcript in linear time (milliseconds)', () => {
+  it('analyses a 30-minute transcript (speed is measured by `npm run bench -- analysis`, not here)', () => {
     // 150 WPM for 30 minutes = 4,500 words (speech ends at ~27:20), a filler every 40 words, a 1.6 s pause every 100.
     const words = wordsFromText(Array.from({ length: 4500 }, (_, i) => (i % 40 === 0 ? 'um' : 'word')).join(' '), {
       wordSec: 0.25,
       gapSec: 0.1,
     }).map((w, i) => ({ ...w, start: w.start + Math.floor(i / 100) * 1.5, end: w.end + Math.floor(i / 100) * 1.5 }));
-    analyzeTranscript(transcript(words, 1800), { now }); // warm-up (JIT)
-    const t0 = performance.now();
     const r = analyzeTranscript(transcript(words, 1800), { now });
-    const ms = performance.now() - t0;
     expect(r.metrics.wordCount).toBe(4500);
     expect(r.metrics.fillers.count).toBe(113);
     expect(r.metrics.pauses.count).toBe(44);
     expect(r.metrics.wpmSeries).toHaveLength(60);
-    expect(ms).toBeLessThan(250);
   });
 });
