@@ -39,8 +39,8 @@ const SENTENCES = [
 ];
 
 export async function speechOfAtLeast(minutes: number): Promise<Awaited<ReturnType<typeof makeSpeech>>> {
-  // Repeat the answer until it is long enough; about 5 s of speech plus a 0.9 s pause per sentence.
-  const count = Math.ceil((minutes * 60) / 5.2);
+  // Repeat the answer until it is long enough; about 4 s of speech plus a 0.9 s pause per sentence; the estimate errs long.
+  const count = Math.ceil((minutes * 60) / 4.8);
   const text = Array.from({ length: count }, (_, i) => SENTENCES[i % SENTENCES.length]).join(' ');
   return makeSpeech({ text, wpm: 150, format: 'mp4', silenceSecBetweenSentences: 0.9 });
 }

@@ -10,7 +10,7 @@
  * We do not use `-xerror`: one damaged frame in a long phone recording should not reject it.
  */
 import { mediaError, toolError } from './errors.js';
-import { lastLine, runTool } from './run-tool.js';
+import { lastLine, localFileUrl, runTool } from './run-tool.js';
 import { readWavInfo, WavFormatError, type WavInfo } from './wav.js';
 
 export const TARGET_SAMPLE_RATE = 16000;
@@ -30,10 +30,10 @@ export async function extractPcmWav(
 ): Promise<WavInfo> {
   const args = [
     '-nostdin', '-hide_banner', '-v', 'error', '-y',
-    '-i', inputPath,
+    '-i', localFileUrl(inputPath),
     '-map', '0:a:0', '-vn', '-sn', '-dn',
     '-ac', '1', '-ar', String(TARGET_SAMPLE_RATE), '-c:a', 'pcm_s16le',
-    '-map_metadata', '-1', '-f', 'wav', outPath,
+    '-map_metadata', '-1', '-f', 'wav', localFileUrl(outPath),
   ];
   const res = await runTool('ffmpeg', args, { signal: opts.signal });
   if (res.code === null) throw toolError('tool_crashed', `ffmpeg was killed by ${res.signal ?? 'a signal'}`);

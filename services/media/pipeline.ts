@@ -54,6 +54,7 @@ export async function transcribeMedia(inputPath: string, opts: TranscribeMediaOp
     const wavPath = join(tmp, 'audio.wav');
     await extractPcmWav(inputPath, wavPath, { expectedDurationSec: info.durationSec, signal: opts.signal });
     report(PREPARE_SHARE);
+    opts.signal?.throwIfAborted();
     const transcript = await engine.transcribe(wavPath, {
       signal: opts.signal,
       onProgress: (f) => report(PREPARE_SHARE + (1 - PREPARE_SHARE) * Math.min(1, Math.max(0, f))),

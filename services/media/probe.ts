@@ -3,7 +3,7 @@
  * any expensive work starts. `interpretProbe` is the pure half and is unit-tested on JSON fixtures.
  */
 import { mediaError, toolError } from './errors.js';
-import { lastLine, runTool } from './run-tool.js';
+import { lastLine, localFileUrl, runTool } from './run-tool.js';
 
 export interface MediaInfo {
   /** ffprobe's demuxer name list, e.g. "mov,mp4,m4a,3gp,3g2,mj2", "wav", "matroska,webm". */
@@ -65,7 +65,7 @@ export async function probeMedia(
   path: string,
   opts: { maxDurationSec: number; signal?: AbortSignal },
 ): Promise<MediaInfo> {
-  const args = ['-v', 'error', '-print_format', 'json', '-show_format', '-show_streams', '--', path];
+  const args = ['-v', 'error', '-print_format', 'json', '-show_format', '-show_streams', localFileUrl(path)];
   const res = await runTool('ffprobe', args, { signal: opts.signal });
   // Killed by a signal (OOM killer, shutdown): says nothing about the file, so it is worth a retry.
   if (res.code === null) throw toolError('tool_crashed', `ffprobe was killed by ${res.signal ?? 'a signal'}`);

@@ -3,6 +3,7 @@
  * interpreted as shell syntax, and collects its output. The caller decides what an exit code means.
  */
 import { spawn } from 'node:child_process';
+import { resolve } from 'node:path';
 import { toolError } from './errors.js';
 
 export interface ToolResult {
@@ -46,3 +47,9 @@ export function runTool(command: string, args: readonly string[], opts: RunToolO
 /** The last non-empty stderr line, for error messages that stay short. */
 export const lastLine = (s: string): string =>
   s.split('\n').map((l) => l.trim()).filter(Boolean).at(-1) ?? '';
+
+/**
+ * ffmpeg and ffprobe read "concat:a|b", "http://…" and other protocol URLs where a path is
+ * expected; an explicit `file:` keeps an odd file name from ever being taken as one.
+ */
+export const localFileUrl = (path: string): string => `file:${resolve(path)}`;

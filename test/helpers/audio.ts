@@ -118,6 +118,12 @@ export function makeTextFileNamedMp4(): Promise<string> {
   );
 }
 
+/** A screen recording without sound: a valid MP4 with only a video track. */
+export const makeVideoOnlyMp4 = (): Promise<string> =>
+  cached('video-only', 'mp4', 'black-3s', (out) =>
+    run('ffmpeg', ['-nostdin', '-v', 'error', '-y', '-f', 'lavfi', '-i', 'color=c=black:s=64x64:r=5:d=3', '-c:v', 'libx264', '-pix_fmt', 'yuv420p', '-f', 'mp4', out]),
+  );
+
 /** An empty file, as left by an upload that never sent a byte. */
 export const makeEmptyFile = (): Promise<string> => cached('empty', 'mp4', 'empty', (out) => writeFile(out, ''));
 

@@ -3,7 +3,7 @@
  * through its REST API, and forged tokens for attack tests.
  */
 import { createSign, generateKeyPairSync, randomUUID, type KeyObject } from 'node:crypto';
-import { afterAll, beforeAll } from '@jest/globals';
+import { afterAll, beforeAll, expect } from '@jest/globals';
 import { getDevToken } from '../../scripts/dev-token.js';
 import { startAuthEmulator, type AuthEmulator, type AuthEmulatorOptions } from '../../scripts/firebase-emulator.js';
 
@@ -30,6 +30,8 @@ export function withAuthEmulator(options: AuthEmulatorOptions = {}): AuthEmulato
   beforeAll(async () => {
     emulator = await startAuthEmulator(options);
     process.env.FIREBASE_AUTH_EMULATOR_HOST = emulator.host;
+    // Start-up dominates these suites' run time; keep it visible so a regression gets noticed.
+    process.stderr.write(`[auth emulator] ${expect.getState().testPath ?? ''}: start-up took ${emulator.startupMs} ms\n`);
   }, 90_000);
   afterAll(async () => {
     await emulator?.stop();

@@ -65,7 +65,9 @@ export class LocalPocketsphinxEngine implements TranscriptionEngine {
   }
 
   async transcribe(wavPath: string, opts: TranscribeOptions = {}): Promise<Transcript> {
+    opts.signal?.throwIfAborted();
     const { info, db } = await wavEnergyEnvelope(wavPath, FRAME_SEC);
+    opts.signal?.throwIfAborted(); // an abort during the scan would not reach the listener below
     if (info.sampleRate !== 16000) throw new RangeError(`pocketsphinx needs 16 kHz audio, got ${info.sampleRate} Hz`);
     const plan = planChunks(db, { frameSec: FRAME_SEC, minChunkSec: this.opts.minChunkSec, maxChunkSec: this.opts.maxChunkSec });
 

@@ -23,7 +23,6 @@ beforeAll(() => {
   admin = getAuth(adminApp);
 });
 afterAll(async () => {
-  process.stderr.write(`[auth emulator] start-up took ${emulator.startupMs} ms\n`);
   await verifier?.close();
   if (adminApp) await deleteApp(adminApp);
 });

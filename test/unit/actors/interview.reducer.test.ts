@@ -12,8 +12,6 @@ import {
   overall, pathTo, policy, publishes, replay, REPORT_KEY, TRANSCRIPT_KEY,
 } from './interview.fixtures.js';
 
-const last = (ts: Transition[]) => ts.at(-1)!;
-
 describe('create', () => {
   it('starts a new interview in created/upload at progress 0 and announces it', () => {
     const e = ev(createEvent);

@@ -69,6 +69,10 @@ describe('WebVTT import', () => {
     expect(t.text).toBe('earlier later');
   });
 
+  it('accepts an SRT-style comma in a VTT timestamp (common converter output; unambiguous)', () => {
+    expect(parseTranscriptFile('WEBVTT\n\n00:00:01,500 --> 00:00:02,000\nhi\n').words).toEqual([{ text: 'hi', start: 1.5, end: 2 }]);
+  });
+
   it('splits several voices in one cue', () => {
     expect(vttLineSegments('<v Ann>Hi.</v> <v Bob>Hello.</v>')).toEqual([
       { speaker: 'Ann', text: 'Hi.' },
@@ -87,7 +91,7 @@ describe('WebVTT import', () => {
     ['missing header', 'WEBVT\n\n00:00:01.000 --> 00:00:02.000\nhi\n', 1],
     ['a header not on line 1', '\nWEBVTT\n\n00:00:01.000 --> 00:00:02.000\nhi\n', 1],
     ['no cues', 'WEBVTT\n\nNOTE nothing here\n', 1],
-    ['a comma in a VTT timestamp', 'WEBVTT\n\n00:00:01,000 --> 00:00:02.000\nhi\n', 3],
+    ['letters in a timestamp', 'WEBVTT\n\n00:00:0x.000 --> 00:00:02.000\nhi\n', 3],
     ['two fraction digits', 'WEBVTT\n\n00:00:01.00 --> 00:00:02.000\nhi\n', 3],
     ['seconds over 59', 'WEBVTT\n\n00:00:01.000 --> 00:00:75.000\nhi\n', 3],
     ['end before start', 'WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nok\n\n00:00:05.000 --> 00:00:04.000\nbad\n', 6],
