@@ -13,6 +13,8 @@ import type { Effect, InterviewEvent, InterviewState, LifecyclePolicy, Outcome, 
 export const INTERVIEW_ACTOR = 'InterviewActor';
 const KEY = 'interview';
 const DEADLINE = 'deadline';
+/** The token of the armed deadline: a replaced reminder that fires anyway (a race) is ignored. */
+const DEADLINE_TOKEN = 'deadlineToken';
 
 /** Events as callers send them: the actor stamps the time with its own clock. */
 export type InterviewCommand = InterviewEvent extends infer E ? (E extends InterviewEvent ? Omit<E, 'at'> : never) : never;
@@ -50,6 +52,7 @@ export function interviewActor(policy: LifecyclePolicy): ActorType {
     async onReminder(ctx, name, data) {
       if (name !== DEADLINE) return;
       const { stage, token } = data as { stage: Stage; token: string };
+      if (token !== (await ctx.state.get<string>(DEADLINE_TOKEN))) return;
       // The token makes a re-fired reminder (at-least-once) a duplicate event, not a second retry.
       await dispatch(ctx, { type: 'deadline', stage, eventId: `deadline:${token}` });
     },
@@ -61,10 +64,14 @@ function perform(ctx: ActorContext, effect: Effect): void {
     case 'publish':
       ctx.publish(Components.pubsub, effect.topic, effect.data, { id: randomUUID(), type: effect.topic });
       return;
-    case 'setDeadline':
-      ctx.registerReminder(DEADLINE, { dueTimeMs: effect.inMs, data: { stage: effect.stage, token: randomUUID() } });
+    case 'setDeadline': {
+      const token = randomUUID();
+      ctx.state.set(DEADLINE_TOKEN, token);
+      ctx.registerReminder(DEADLINE, { dueTimeMs: effect.inMs, data: { stage: effect.stage, token } });
       return;
+    }
     case 'clearDeadline':
+      ctx.state.delete(DEADLINE_TOKEN);
       ctx.unregisterReminder(DEADLINE);
       return;
   }

@@ -17,9 +17,11 @@ const SEEN_MAX = 64;
 const STAGE_SPAN: Record<Stage, [number, number]> = { upload: [0, 0.3], transcription: [0.3, 0.85], analysis: [0.85, 1] };
 const ORDER: Status[] = ['created', 'uploading', 'uploaded', 'transcribing', 'transcribed', 'analyzing', 'completed'];
 const TERMINAL = new Set<Status>(['completed', 'failed', 'deleted']);
+const PROGRESS_EVENTS = new Set<InterviewEvent['type']>(['uploadProgress', 'stageProgress']);
 
 const overall = (stage: Stage, fraction: number) => {
   const [a, b] = STAGE_SPAN[stage];
+  if (!Number.isFinite(fraction)) fraction = 0;
   return Math.round((a + (b - a) * Math.min(1, Math.max(0, fraction))) * 1000) / 1000;
 };
 
@@ -27,6 +29,7 @@ const overall = (stage: Stage, fraction: number) => {
 const reached = (s: InterviewState, status: Status) => ORDER.indexOf(s.status) >= ORDER.indexOf(status);
 
 export function reduce(state: InterviewState | undefined, event: InterviewEvent, policy: LifecyclePolicy): Transition {
+  if (!event || typeof event !== 'object' || typeof event.eventId !== 'string') throw new AppError('invalid_event', 'an event needs an eventId', 400);
   if (!state) {
     if (event.type !== 'create') throw new IllegalTransitionError('none', event.type);
     return create(event);
@@ -35,7 +38,8 @@ export function reduce(state: InterviewState | undefined, event: InterviewEvent,
   if (state.status === 'deleted') throw new IllegalTransitionError('deleted', event.type);
   const t = step(state, event, policy);
   if (t.outcome !== 'applied') return t;
-  const seen = [...state.seen, event.eventId].slice(-SEEN_MAX);
+  // Progress events are harmless to repeat (progress only grows), so they do not crowd the window.
+  const seen = PROGRESS_EVENTS.has(event.type) ? state.seen : [...state.seen, event.eventId].slice(-SEEN_MAX);
   const next: InterviewState = { ...t.state, seen, updatedAt: event.at };
   const effects = [...t.effects];
   if (progressChanged(state, next)) effects.push(publish('interview.progress', next, { progress: next.progress }));
@@ -74,7 +78,7 @@ function step(s: InterviewState, e: InterviewEvent, policy: LifecyclePolicy): Tr
       return s.status === 'uploading' ? ok(s, deadline('upload')) : stale();
     case 'uploadProgress':
       if (s.status !== 'uploading') return stale();
-      return ok({ ...s, progress: overall('upload', e.fraction) }, deadline('upload'));
+      return ok({ ...s, progress: Math.max(s.progress, overall('upload', e.fraction)) }, deadline('upload'));
     case 'uploadCompleted': {
       if (s.status !== 'created' && s.status !== 'uploading' && s.status !== 'failed') return reached(s, 'uploaded') ? stale() : illegal();
       const { error: _drop, ...rest } = s;
@@ -99,7 +103,8 @@ function step(s: InterviewState, e: InterviewEvent, policy: LifecyclePolicy): Tr
     case 'stageStarted': {
       const [from, during] = e.stage === 'transcription' ? (['uploaded', 'transcribing'] as const) : (['transcribed', 'analyzing'] as const);
       if (s.status !== from && s.status !== during) return reached(s, during) || s.status === 'failed' ? stale() : illegal();
-      const attempt = s.attempts[e.stage] + 1;
+      // A deadline already counted the attempt it triggered; a redelivered start does not count twice.
+      const attempt = s.status === from ? s.attempts[e.stage] + 1 : Math.max(1, s.attempts[e.stage]);
       const next: InterviewState = {
         ...s, status: during, stage: e.stage, attempts: { ...s.attempts, [e.stage]: attempt },
         progress: overall(e.stage, 0),
@@ -123,6 +128,8 @@ function step(s: InterviewState, e: InterviewEvent, policy: LifecyclePolicy): Tr
     }
     case 'analyzed': {
       if (s.status !== 'transcribed' && s.status !== 'analyzing') return s.status === 'completed' || s.status === 'failed' ? stale() : illegal();
+      // A report of a transcript that was replaced meanwhile (an import) must not complete the interview.
+      if (e.transcriptKey !== s.transcript?.key) return stale();
       const next: InterviewState = {
         ...s, status: 'completed', stage: 'analysis', progress: 1, report: { key: e.key },
         timings: { ...s.timings, analysis: { startedAt: s.timings.analysis?.startedAt ?? e.at, endedAt: e.at } },
@@ -140,6 +147,8 @@ function step(s: InterviewState, e: InterviewEvent, policy: LifecyclePolicy): Tr
       const next: InterviewState = { ...s, status: 'deleted' };
       return ok(next, { type: 'clearDeadline' }, publish('interview.deleted', next, {}));
     }
+    default:
+      throw new AppError('invalid_event', `unknown interview event "${(e as { type?: unknown }).type}"`, 400);
   }
 }
 
@@ -153,7 +162,8 @@ type Ok = (state: InterviewState, ...effects: Effect[]) => Transition;
 /** A stage went quiet: re-trigger it (bounded, with a doubled budget) or give up with stage_timeout. */
 function onDeadline(s: InterviewState, stage: Stage, policy: LifecyclePolicy, ok: Ok, stale: () => Transition): Transition {
   if (TERMINAL.has(s.status) || s.stage !== stage) return stale();
-  const attempts = s.attempts[stage];
+  // An unacknowledged trigger is still an attempt, so retries stop even when no worker ever starts.
+  const attempts = Math.max(s.attempts[stage], 1);
   if (stage === 'upload' || attempts >= policy.maxAttempts) {
     const message = stage === 'upload'
       ? 'the upload was not finished in time; upload the file again'
@@ -163,7 +173,8 @@ function onDeadline(s: InterviewState, stage: Stage, policy: LifecyclePolicy, ok
   // Re-publishing the stage's trigger makes a worker pick it up again; its stageStarted counts the attempt.
   const topic = stage === 'transcription' ? 'interview.uploaded' : 'interview.transcribed';
   const data = stage === 'transcription' ? { key: s.media?.key, size: s.media?.size, retry: attempts } : { key: s.transcript?.key, retry: attempts };
-  return ok({ ...s }, publish(topic, s, data), { type: 'setDeadline', stage, inMs: policy.budgetMs[stage] * 2 ** attempts });
+  const next: InterviewState = { ...s, attempts: { ...s.attempts, [stage]: attempts + 1 } };
+  return ok(next, publish(topic, next, data), { type: 'setDeadline', stage, inMs: policy.budgetMs[stage] * 2 ** attempts });
 }
 
 /** A user asks to retry a failed interview: resume from the stage that failed, if its input exists. */

@@ -50,7 +50,7 @@ export type InterviewEvent =
   | (Base & { type: 'stageStarted'; stage: 'transcription' | 'analysis' })
   | (Base & { type: 'stageProgress'; stage: 'transcription' | 'analysis'; fraction: number })
   | (Base & { type: 'transcribed'; key: string; durationSec: number })
-  | (Base & { type: 'analyzed'; key: string })
+  | (Base & { type: 'analyzed'; key: string; transcriptKey: string })
   | (Base & { type: 'stageFailed'; stage: Stage; code: string; message: string })
   | (Base & { type: 'deadline'; stage: Stage })
   | (Base & { type: 'retry' })

@@ -73,6 +73,9 @@ export class EmbeddedActors implements ActorRuntime {
         'UPDATE actor_reminders SET due_at = ? WHERE type = ? AND id = ? AND name = ? AND generation = ?',
       ),
       finishReminder: db.prepare('DELETE FROM actor_reminders WHERE type = ? AND id = ? AND name = ? AND generation = ?'),
+      reminderGeneration: db.prepare<[string, string, string], { generation: number }>(
+        'SELECT generation FROM actor_reminders WHERE type = ? AND id = ? AND name = ?',
+      ),
       purgeState: db.prepare('DELETE FROM actor_state WHERE type = ? AND id = ?'),
       purgeReminders: db.prepare('DELETE FROM actor_reminders WHERE type = ? AND id = ?'),
     };
@@ -194,7 +197,10 @@ export class EmbeddedActors implements ActorRuntime {
     const data = row.data === null ? undefined : JSON.parse(row.data);
     const { type, id, name, generation } = row;
     try {
-      await this.turn(def, id, `reminder:${name}`, (ctx) => def.onReminder!(ctx, name, data));
+      await this.turn(def, id, `reminder:${name}`, async (ctx) => {
+        // A turn queued before this one may have replaced or removed the reminder: then it must not fire.
+        if (this.q.reminderGeneration.get(type, id, name)?.generation === generation) await def.onReminder!(ctx, name, data);
+      });
       // Only touch the row if the turn did not re-register or remove this reminder itself.
       if (row.period_ms !== null) this.q.rescheduleReminder.run(this.clock.now() + row.period_ms, type, id, name, generation);
       else this.q.finishReminder.run(type, id, name, generation);

@@ -6,19 +6,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { BindingResponse } from '../ports/bindings.js';
-import { DaprPortError } from '../ports/errors.js';
-
-export class BlobNotFoundError extends DaprPortError {
-  constructor(name: string) {
-    super('blob_not_found', `blob "${name}" does not exist`);
-  }
-}
-
-export class BlobNameError extends DaprPortError {
-  constructor(name: string) {
-    super('blob_name_invalid', `blob name "${name}" is not allowed`);
-  }
-}
+import { BlobNameError, BlobNotFoundError, NotConfiguredError } from '../ports/errors.js';
 
 /** Relative, forward-slash names of safe characters only: no "..", no absolute paths. */
 const SAFE = /^(?!\/)(?!.*(?:^|\/)\.\.?(?:\/|$))[A-Za-z0-9._\-/]{1,512}$/;
@@ -61,7 +49,7 @@ export class LocalBlobBinding {
         return { data: names.sort(), metadata: {} };
       }
       default:
-        throw new DaprPortError('binding_operation_unsupported', `blob binding has no operation "${operation}"`);
+        throw new NotConfiguredError(`operation "${operation}" of the blob binding`);
     }
   }
 

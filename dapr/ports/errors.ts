@@ -47,3 +47,17 @@ export class ActorInvokeError extends DaprPortError {
     super('actor_invoke_failed', `${actor}.${method} failed: ${cause instanceof Error ? cause.message : String(cause)}`);
   }
 }
+
+/** A blob binding `get` of a name that does not exist. */
+export class BlobNotFoundError extends DaprPortError {
+  constructor(name: string) {
+    super('blob_not_found', `blob "${name}" does not exist`);
+  }
+}
+
+/** A blob name that is absolute, climbs out with "..", or holds unsafe characters. */
+export class BlobNameError extends DaprPortError {
+  constructor(name: string) {
+    super('blob_name_invalid', `blob name "${name}" is not allowed`);
+  }
+}

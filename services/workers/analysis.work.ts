@@ -15,7 +15,7 @@ export function analysisWork(d: { artifacts: Artifacts }): StageWork {
       const report = analyzeTranscript(transcript, { interviewId: state.id });
       const key = artifactKeys.report(state.id);
       await d.artifacts.put(key, report);
-      return { type: 'analyzed', eventId: '', key };
+      return { type: 'analyzed', eventId: '', key, transcriptKey: state.transcript.key };
     },
     discard: (id) => d.artifacts.removePrefix(artifactKeys.report(id)),
   };

@@ -23,6 +23,7 @@ export function transcriptionWork(d: {
         throw new PermanentError('media_missing', 'the uploaded recording is no longer available; upload it again');
       });
       const workDir = path.join(d.workDir, state.id);
+      await fs.mkdir(workDir, { recursive: true });
       try {
         const transcript = await transcribeMedia(media.path, {
           workDir,

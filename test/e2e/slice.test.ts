@@ -43,7 +43,7 @@ describe('one interview from upload to report', () => {
 
       // Live progress reached the owner's socket, in lifecycle order, without polling.
       const seen = [...new Set(live.events.filter((e) => e.id === id).map((e) => e.status))];
-      expect(seen).toEqual(['uploading', 'uploaded', 'transcribing', 'transcribed', 'analyzing', 'completed']);
+      expect(seen).toEqual(['created', 'uploading', 'uploaded', 'transcribing', 'transcribed', 'analyzing', 'completed']);
 
       const report = await api('GET', `/api/v1/interviews/${id}/report`);
       expect(report.status).toBe(200);
