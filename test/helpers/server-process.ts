@@ -1,0 +1,58 @@
+/**
+ * The product server as a real child process (services/main.ts), for crash tests: SIGKILL it at
+ * any point, start it again on the same data directory, and read its structured logs.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import path from 'node:path';
+import { repoRoot } from './testdata.js';
+import { freePort } from './ports.js';
+
+export interface ServerProcess {
+  base: string;
+  /** Every JSON log line this process printed so far. */
+  logs: Record<string, unknown>[];
+  kill(signal?: NodeJS.Signals): Promise<void>;
+}
+
+export async function startServerProcess(dataDir: string, env: Record<string, string> = {}): Promise<ServerProcess> {
+  const port = await freePort();
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'services/main.ts')], {
+    cwd: repoRoot,
+    env: { ...process.env, NODE_OPTIONS: '', PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const logs: Record<string, unknown>[] = [];
+  let buffer = '';
+  let stderr = '';
+  child.stdout!.on('data', (chunk: Buffer) => {
+    buffer += chunk.toString('utf8');
+    const lines = buffer.split('\n');
+    buffer = lines.pop()!;
+    for (const line of lines) {
+      try {
+        logs.push(JSON.parse(line) as Record<string, unknown>);
+      } catch {
+        /* not a log line */
+      }
+    }
+  });
+  child.stderr!.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const base = `http://127.0.0.1:${port}`;
+  const until = Date.now() + 30_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited during start: ${stderr.slice(-2000)}`);
+    const ok = await fetch(`${base}/readyz`).then((r) => r.ok, () => false);
+    if (ok) break;
+    if (Date.now() > until) throw new Error(`server not ready in 30 s: ${stderr.slice(-2000)}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    base,
+    logs,
+    async kill(signal = 'SIGKILL') {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      await exited;
+    },
+  };
+}
