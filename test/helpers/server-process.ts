@@ -9,6 +9,7 @@ import { freePort } from './ports.js';
 
 export interface ServerProcess {
   base: string;
+  pid: number;
   /** Every JSON log line this process printed so far. */
   logs: Record<string, unknown>[];
   kill(signal?: NodeJS.Signals): Promise<void>;
@@ -49,6 +50,7 @@ export async function startServerProcess(dataDir: string, env: Record<string, st
   }
   return {
     base,
+    pid: child.pid!,
     logs,
     async kill(signal = 'SIGKILL') {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);

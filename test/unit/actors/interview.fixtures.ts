@@ -57,7 +57,7 @@ export const happyPath: Record<Exclude<Status, 'failed' | 'deleted'>, EventInput
   transcribing: [{ type: 'stageStarted', stage: 'transcription' }],
   transcribed: [{ type: 'transcribed', key: TRANSCRIPT_KEY, durationSec: 600 }],
   analyzing: [{ type: 'stageStarted', stage: 'analysis' }],
-  completed: [{ type: 'analyzed', key: REPORT_KEY }],
+  completed: [{ type: 'analyzed', key: REPORT_KEY, transcriptKey: TRANSCRIPT_KEY }],
 };
 
 const ORDER = ['created', 'uploading', 'uploaded', 'transcribing', 'transcribed', 'analyzing', 'completed'] as const;

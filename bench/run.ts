@@ -1,0 +1,15 @@
+/** `npm run bench -- [pipeline|upload|analysis ...] [flags]`: runs the named benchmarks (default: all). */
+const SUITES = {
+  analysis: () => import('./analysis.js'),
+  pipeline: () => import('./pipeline.js'),
+  upload: () => import('./upload.js'),
+} as const;
+
+const args = process.argv.slice(2);
+const names = args.filter((a): a is keyof typeof SUITES => a in SUITES);
+const flags = args.filter((a) => !(a in SUITES));
+for (const name of names.length ? names : (Object.keys(SUITES) as (keyof typeof SUITES)[])) {
+  console.log(`\n== bench ${name}`);
+  const mod = await SUITES[name]();
+  await mod.main(flags);
+}

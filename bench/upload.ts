@@ -1,0 +1,107 @@
+/**
+ * Upload benchmarks against the real server process (auth emulator included):
+ *   npm run bench -- upload [--mb 256] [--rss-mb 1024]
+ * 1. tus throughput: one creation + one streaming PATCH of an N MB file, against a plain streaming
+ *    file copy of the same file measured in the same run (target ratio ≥ 0.7).
+ * 2. Server RSS sampled every 50 ms during a 1 GB upload (target: flat — streaming, no buffering).
+ */
+import { createReadStream, createWriteStream } from 'node:fs';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import http from 'node:http';
+import { pipeline } from 'node:stream/promises';
+import { getDevToken } from '../scripts/dev-token.js';
+import { startAuthEmulator } from '../scripts/firebase-emulator.js';
+import { startServerProcess } from '../test/helpers/server-process.js';
+
+const MB = 1024 * 1024;
+
+async function makeFile(file: string, bytes: number): Promise<void> {
+  const chunk = Buffer.alloc(MB);
+  for (let i = 0; i < chunk.length; i++) chunk[i] = (i * 31 + 7) & 0xff;
+  const out = createWriteStream(file);
+  for (let n = 0; n < bytes; n += MB) if (!out.write(chunk)) await new Promise<void>((r) => out.once('drain', () => r()));
+  await new Promise<void>((r, j) => out.end((e?: Error) => (e ? j(e) : r())));
+}
+
+const rssKb = async (pid: number): Promise<number> => Number(/VmRSS:\s+(\d+)/.exec(await fs.readFile(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+
+async function tusUploadStream(base: string, token: string, file: string, size: number): Promise<number> {
+  const api = (p: string, init: RequestInit) => fetch(base + p, { ...init, headers: { authorization: `Bearer ${token}`, ...init.headers } });
+  const created = await api('/api/v1/interviews', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title: 'bench' }) });
+  const { id } = (await created.json()) as { id: string };
+  const t0 = performance.now();
+  const post = await api('/files/', {
+    method: 'POST',
+    headers: { 'tus-resumable': '1.0.0', 'upload-length': String(size), 'upload-metadata': `interviewId ${Buffer.from(id).toString('base64')}` },
+  });
+  if (post.status !== 201) throw new Error(`creation failed: ${post.status} ${await post.text()}`);
+  // node:http streams the file with back-pressure and no web-stream conversion (fetch's is slower).
+  const status = await new Promise<number>((resolve, reject) => {
+    const req = http.request(base + post.headers.get('location')!, {
+      method: 'PATCH',
+      headers: { authorization: `Bearer ${token}`, 'tus-resumable': '1.0.0', 'upload-offset': '0', 'content-type': 'application/offset+octet-stream', 'content-length': String(size) },
+    }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode ?? 0));
+    });
+    req.on('error', reject);
+    createReadStream(file, { highWaterMark: MB }).pipe(req);
+  });
+  if (status !== 204) throw new Error(`PATCH failed: ${status}`);
+  return (performance.now() - t0) / 1000;
+}
+
+export async function main(argv: readonly string[] = []): Promise<void> {
+  const arg = (name: string, dflt: number) => (argv.includes(name) ? Number(argv[argv.indexOf(name) + 1]) : dflt);
+  const mb = arg('--mb', 256);
+  const rssMb = arg('--rss-mb', 1024);
+  const work = await fs.mkdtemp(path.join(os.tmpdir(), 'ib-bench-upload-'));
+  const emulator = await startAuthEmulator();
+  process.env.FIREBASE_AUTH_EMULATOR_HOST = emulator.host;
+  const server = await startServerProcess(path.join(work, 'data'), { LOG_LEVEL: 'warn', MAX_UPLOAD_BYTES: String(4 * 1024 * MB) });
+  try {
+    const { idToken } = await getDevToken('bench@example.test', emulator.host);
+    const file = path.join(work, 'payload.bin');
+    await makeFile(file, mb * MB);
+
+    // Warm up both paths once (page cache, JIT), then measure each three times, alternating.
+    const copyOnce = async () => {
+      const t0 = performance.now();
+      await pipeline(createReadStream(file, { highWaterMark: MB }), createWriteStream(path.join(work, 'copy.bin')));
+      return (performance.now() - t0) / 1000;
+    };
+    await copyOnce();
+    await tusUploadStream(server.base, idToken, file, mb * MB);
+    const copies: number[] = [];
+    const uploads: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      copies.push(await copyOnce());
+      uploads.push(await tusUploadStream(server.base, idToken, file, mb * MB));
+    }
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[1]!;
+    const copyMBs = mb / median(copies);
+    const tusMBs = mb / median(uploads);
+    console.log(`upload throughput (${mb} MB, median of 3): tus ${tusMBs.toFixed(0)} MB/s, plain stream copy ${copyMBs.toFixed(0)} MB/s, ratio ${(tusMBs / copyMBs).toFixed(2)} (target ≥ 0.7)`);
+
+    // RSS during a large upload.
+    const big = path.join(work, 'big.bin');
+    await fs.rm(file);
+    await makeFile(big, rssMb * MB);
+    const idle = await rssKb(server.pid);
+    const samples: number[] = [];
+    const sampler = setInterval(() => void rssKb(server.pid).then((kb) => samples.push(kb)), 50);
+    const secs = await tusUploadStream(server.base, idToken, big, rssMb * MB);
+    clearInterval(sampler);
+    const peak = Math.max(...samples);
+    console.log(
+      `server RSS during a ${rssMb} MB upload (${(rssMb / secs).toFixed(0)} MB/s): idle ${(idle / 1024).toFixed(0)} MB, ` +
+        `peak ${(peak / 1024).toFixed(0)} MB, growth ${((peak - idle) / 1024).toFixed(0)} MB = ${(((peak - idle) / 1024 / rssMb) * 100).toFixed(1)}% of the file (${samples.length} samples)`,
+    );
+  } finally {
+    await server.kill('SIGTERM');
+    await emulator.stop();
+    await fs.rm(work, { recursive: true, force: true });
+  }
+}
