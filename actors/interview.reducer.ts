@@ -103,8 +103,9 @@ function step(s: InterviewState, e: InterviewEvent, policy: LifecyclePolicy): Tr
     case 'stageStarted': {
       const [from, during] = e.stage === 'transcription' ? (['uploaded', 'transcribing'] as const) : (['transcribed', 'analyzing'] as const);
       if (s.status !== from && s.status !== during) return reached(s, during) || s.status === 'failed' ? stale() : illegal();
-      // A deadline already counted the attempt it triggered; a redelivered start does not count twice.
-      const attempt = s.status === from ? s.attempts[e.stage] + 1 : Math.max(1, s.attempts[e.stage]);
+      // Entering the stage resets its count to 0, and a deadline counts the retry it triggers, so a
+      // start only makes sure the first attempt is counted (redeliveries never count twice).
+      const attempt = Math.max(1, s.attempts[e.stage]);
       const next: InterviewState = {
         ...s, status: during, stage: e.stage, attempts: { ...s.attempts, [e.stage]: attempt },
         progress: overall(e.stage, 0),

@@ -54,7 +54,7 @@ export function createApp({ config, ...opts }: AppOptions): App {
   const runtime = createEmbeddedRuntime({
     dataDir: path.join(config.dataDir, 'runtime'),
     logger: log.child({ component: 'runtime' }),
-    cron: { 'upload-expiry': '@every 10m' },
+    cron: { 'upload-expiry': config.UPLOAD_SWEEP_SCHEDULE },
   });
   const policy: LifecyclePolicy = {
     maxAttempts: config.STAGE_MAX_ATTEMPTS,

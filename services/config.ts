@@ -21,6 +21,8 @@ const schema = z.object({
   MAX_TRANSCRIPT_BYTES: bytes.default(5 * 1024 ** 2),
   /** Unfinished uploads are removed after this long (tus expiration extension). */
   UPLOAD_EXPIRATION_MS: ms.default(24 * 3600_000),
+  /** How often expired uploads are swept (cron binding, "@every <n>(ms|s|m|h)"). */
+  UPLOAD_SWEEP_SCHEDULE: z.string().regex(/^@every \d+(ms|s|m|h)$/, 'use "@every <n>(ms|s|m|h)"').default('@every 10m'),
   TRANSCRIPTION_BUDGET_MS: ms.default(15 * 60_000),
   ANALYSIS_BUDGET_MS: ms.default(5 * 60_000),
   STAGE_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(3),

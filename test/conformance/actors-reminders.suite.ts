@@ -63,6 +63,37 @@ export function actorRemindersSuite(row: AdapterRow): void {
       expect(log.firings('reminders', a).map((f) => f.data)).toStrictEqual(['second']);
     });
 
+    // Determinism: the turns of one actor run in order, so a long `hold` turn keeps the replacing turn
+    // (queued right behind it, before the old due time) from committing until well after the old
+    // registration is due (100 ms vs 600 ms: the pump has ~500 ms to pick it up and queue its firing
+    // behind the replacing turn). The old registration is thus due, and possibly already picked up,
+    // while the replacement is pending; either way only the replacement may fire. No timing in the
+    // assertions depends on the machine's speed except "the 100 ms reminder was due before 600 ms".
+    it('a reminder replaced by a turn queued while the old one is due does not fire with the old registration', async () => {
+      const a = id('replace-queued');
+      await remind(a, 'r', { dueTimeMs: 100, data: 'old' });
+      const hold = actors.invoke(type, a, 'hold', { ms: 600 });
+      const replaced = remind(a, 'r', { dueTimeMs: 300, data: 'new' });
+      await Promise.all([hold, replaced]);
+      const committedAt = Date.now();
+      expect(log.firings('reminders', a)).toStrictEqual([]);
+      const [fired] = await eventually(() => (log.firings('reminders', a).length > 0 ? log.firings('reminders', a) : undefined), 'the replacing reminder');
+      expect(fired!.data).toBe('new');
+      expect(fired!.at - committedAt).toBeGreaterThanOrEqual(300 - 50);
+      await sleep(400);
+      expect(log.firings('reminders', a).map((f) => f.data)).toStrictEqual(['new']);
+    });
+
+    it('a reminder removed by a turn queued while it is due does not fire', async () => {
+      const a = id('remove-queued');
+      await remind(a, 'r', { dueTimeMs: 100, data: 'old' });
+      const hold = actors.invoke(type, a, 'hold', { ms: 600 });
+      const removed = actors.invoke(type, a, 'unremind', { name: 'r' });
+      await Promise.all([hold, removed]);
+      await sleep(500);
+      expect(log.firings('reminders', a)).toStrictEqual([]);
+    });
+
     it('a reminder whose handler throws fires again (at-least-once), then stops once handled', async () => {
       const a = id('flaky');
       await remind(a, 'flaky', { dueTimeMs: 50, data: { failTimes: 1 } });

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { interviewActor, type InterviewCommand } from '../../../actors/interview.actor.js';
+import type { ActorType } from '../../../dapr/ports/actors.js';
 import { InterviewClient } from '../../../actors/interview.client.js';
 import { defaultPolicy, type InterviewState, type Topic } from '../../../actors/interview.types.js';
 import { userActor } from '../../../actors/user.actor.js';
@@ -49,7 +50,7 @@ afterEach(async () => {
 async function host(topics: Topic[] = TOPICS, workers: Partial<Record<Topic, Worker>> = {}): Promise<Host> {
   const runtime = createEmbeddedRuntime({ dataDir, clock, pollIntervalMs: 20 });
   hosts.push(runtime);
-  runtime.actors.register(interviewActor(policy));
+  runtime.actors.register(withProbes(interviewActor(policy)));
   runtime.actors.register(userActor);
   const client = new InterviewClient(runtime.actors);
   const got: Host['got'] = [];
@@ -62,6 +63,22 @@ async function host(topics: Topic[] = TOPICS, workers: Partial<Record<Topic, Wor
   }
   await runtime.start();
   return { runtime, client, got, on: (topic) => got.filter((e) => e.topic === topic) };
+}
+
+/**
+ * The real InterviewActor plus two test-only methods: `fireDeadline` runs its reminder handler as a
+ * turn with the given data (a late or replaced reminder firing anyway), `deadlineToken` reads the token
+ * of the armed deadline. Everything else is the actor as shipped.
+ */
+function withProbes(def: ActorType): ActorType {
+  return {
+    ...def,
+    methods: {
+      ...def.methods,
+      fireDeadline: (ctx, data: unknown) => def.onReminder!(ctx, 'deadline', data),
+      deadlineToken: async (ctx) => (await ctx.state.get<string>('deadlineToken')) ?? null,
+    },
+  };
 }
 
 let n = 0;
@@ -85,7 +102,7 @@ describe('InterviewActor on the embedded runtime', () => {
       cmd({ type: 'stageStarted', stage: 'transcription' }),
       cmd({ type: 'transcribed', key: 'tr/iv-1', durationSec: 321 }),
       cmd({ type: 'stageStarted', stage: 'analysis' }),
-      cmd({ type: 'analyzed', key: 'rep/iv-1' }),
+      cmd({ type: 'analyzed', key: 'rep/iv-1', transcriptKey: 'tr/iv-1' }),
     ]);
     expect(results.map((r) => r.outcome)).toEqual(results.map(() => 'applied'));
     await h.runtime.settle();
@@ -154,25 +171,48 @@ describe('InterviewActor on the embedded runtime', () => {
     expect(Date.now() - realStart).toBeLessThan(5_000);
   });
 
-  // BUG (see the reducer test of the same name): with no worker acknowledging the trigger, attempts
-  // stay at 0, every deadline re-publishes interview.uploaded with the same 15-minute budget, and
-  // the interview never fails — the retries are unbounded.
-  it.failing('an interview whose transcription no worker starts eventually fails with stage_timeout', async () => {
+  // Was a bug: with no worker acknowledging the trigger, attempts stayed at 0 and the retries were unbounded.
+  it('an interview whose transcription no worker starts fails with stage_timeout after maxAttempts triggers', async () => {
     const h = await host();
     await dispatchAll(h.client, 'iv-1', [create('iv-1'), cmd({ type: 'uploadCompleted', ...MEDIA })]);
     for (let i = 0; i < 10; i++) {
       clock.advance(24 * 3_600_000);
       await h.runtime.settle();
     }
+    const s = (await h.client.get('iv-1'))!;
+    expect(s.status).toBe('failed');
+    expect(s.error?.code).toBe('stage_timeout');
+    // One trigger from uploadCompleted, then one per deadline until the last attempt.
+    expect(h.on('interview.uploaded')).toHaveLength(policy.maxAttempts);
+    expect(h.on('interview.uploaded').slice(1).map((e) => e.data.retry)).toEqual([1, 2]);
+    expect(h.on('interview.failed')).toHaveLength(1);
+    expect(await h.client.get('iv-1')).toEqual(s);
+  });
+
+  it('with no worker, the retries back off: 1×, 2×, 4× the budget', async () => {
+    const h = await host();
+    await dispatchAll(h.client, 'iv-1', [create('iv-1'), cmd({ type: 'uploadCompleted', ...MEDIA })]);
+    const budget = policy.budgetMs.transcription;
+    for (const [wait, triggers] of [[budget, 2], [budget * 2, 3]] as const) {
+      clock.advance(wait - 1);
+      await h.runtime.settle();
+      expect(h.on('interview.uploaded')).toHaveLength(triggers - 1);
+      clock.advance(1);
+      await h.runtime.settle();
+      expect(h.on('interview.uploaded')).toHaveLength(triggers);
+    }
+    clock.advance(budget * 4 - 1);
+    await h.runtime.settle();
+    expect((await h.client.get('iv-1'))!.status).toBe('uploaded');
+    clock.advance(1);
+    await h.runtime.settle();
     expect((await h.client.get('iv-1'))!.error?.code).toBe('stage_timeout');
   });
 
-  // BUG (embedded actors + InterviewActor): the port says "re-registering a name replaces it", but a
-  // reminder already picked up by the pump still fires after a queued turn replaced it. Here the
-  // worker's progress report re-arms the deadline (new token, new generation) in the turn queued just
-  // before the old reminder's turn; the old firing is then applied as a deadline anyway: the stage is
-  // re-triggered (a second media job) although it reported progress before the deadline ran.
-  it.failing('a deadline replaced by progress in an earlier turn does not fire', async () => {
+  // Was a bug: a reminder already picked up by the pump still fired after a queued turn replaced it.
+  // Here the worker's progress report re-arms the deadline (new token, new generation) in the turn
+  // queued just before the old reminder's turn; the old firing must not re-trigger the stage.
+  it('a deadline replaced by progress in an earlier turn does not fire', async () => {
     const h = await host();
     await dispatchAll(h.client, 'iv-1', [
       create('iv-1'), cmd({ type: 'uploadCompleted', ...MEDIA }), cmd({ type: 'stageStarted', stage: 'transcription' }),
@@ -184,6 +224,64 @@ describe('InterviewActor on the embedded runtime', () => {
     await h.runtime.settle();
     expect(h.on('interview.uploaded')).toHaveLength(1);
     expect((await h.client.get('iv-1'))!.seen.filter((id) => id.startsWith('deadline:'))).toEqual([]);
+    // The re-armed deadline still fires, one full budget after the progress report.
+    clock.advance(policy.budgetMs.transcription - 1);
+    await h.runtime.settle();
+    expect(h.on('interview.uploaded')).toHaveLength(1);
+    clock.advance(1);
+    await h.runtime.settle();
+    expect(h.on('interview.uploaded')).toHaveLength(2);
+  });
+
+  it('the actor ignores a deadline firing whose token is not the armed one, and any after the deadline is cleared', async () => {
+    const h = await host();
+    await dispatchAll(h.client, 'iv-1', [
+      create('iv-1'), cmd({ type: 'uploadCompleted', ...MEDIA }), cmd({ type: 'stageStarted', stage: 'transcription' }),
+    ]);
+    await h.runtime.settle();
+    const token = await h.runtime.actors.invoke<string | null>('InterviewActor', 'iv-1', 'deadlineToken');
+    expect(token).toEqual(expect.any(String));
+    const before = (await h.client.get('iv-1'))!;
+
+    // A replaced reminder (an older token) and a forged one: no state change, nothing published.
+    for (const stale of ['not-the-armed-token', undefined]) {
+      await h.runtime.actors.invoke('InterviewActor', 'iv-1', 'fireDeadline', { stage: 'transcription', token: stale });
+    }
+    await h.runtime.settle();
+    expect(await h.client.get('iv-1')).toEqual(before);
+    expect(h.on('interview.uploaded')).toHaveLength(1);
+
+    // Progress re-arms the deadline with a new token: the previous one is now stale too.
+    await h.client.dispatch('iv-1', cmd({ type: 'stageProgress', stage: 'transcription', fraction: 0.2 }));
+    const rearmed = await h.runtime.actors.invoke<string | null>('InterviewActor', 'iv-1', 'deadlineToken');
+    expect(rearmed).toEqual(expect.any(String));
+    expect(rearmed).not.toBe(token);
+    const progressed = (await h.client.get('iv-1'))!;
+    await h.runtime.actors.invoke('InterviewActor', 'iv-1', 'fireDeadline', { stage: 'transcription', token });
+    expect(await h.client.get('iv-1')).toEqual(progressed);
+
+    // The armed token fires: the stage is re-triggered, once even if the reminder is delivered twice.
+    await h.runtime.actors.invoke('InterviewActor', 'iv-1', 'fireDeadline', { stage: 'transcription', token: rearmed });
+    const retried = (await h.client.get('iv-1'))!;
+    expect(retried.seen).toContain(`deadline:${rearmed}`);
+    expect(retried.attempts.transcription).toBe(2);
+    await h.runtime.actors.invoke('InterviewActor', 'iv-1', 'fireDeadline', { stage: 'transcription', token: rearmed });
+    await h.runtime.settle();
+    expect(h.on('interview.uploaded')).toHaveLength(2);
+
+    // A terminal transition clears the deadline and its token: the last armed token no longer fires.
+    const lastArmed = await h.runtime.actors.invoke<string | null>('InterviewActor', 'iv-1', 'deadlineToken');
+    expect(lastArmed).toEqual(expect.any(String));
+    expect([token, rearmed]).not.toContain(lastArmed);
+    await dispatchAll(h.client, 'iv-1', [cmd({ type: 'stageFailed', stage: 'transcription', code: 'engine_down', message: 'x' })]);
+    expect(await h.runtime.actors.invoke('InterviewActor', 'iv-1', 'deadlineToken')).toBeNull();
+    const failed = (await h.client.get('iv-1'))!;
+    for (const t of [lastArmed, undefined]) await h.runtime.actors.invoke('InterviewActor', 'iv-1', 'fireDeadline', { stage: 'transcription', token: t });
+    expect(await h.client.get('iv-1')).toEqual(failed);
+    clock.advance(24 * 3_600_000);
+    await h.runtime.settle();
+    expect(await h.client.get('iv-1')).toEqual(failed);
+    expect(h.on('interview.uploaded')).toHaveLength(2);
   });
 
   it('a duplicate dispatch (same eventId) publishes nothing and changes nothing', async () => {
@@ -215,7 +313,7 @@ describe('InterviewActor on the embedded runtime', () => {
     const published = h.got.length;
     const before = (await h.client.get('iv-1'))!;
     clock.advance(1000);
-    for (const c of [cmd({ type: 'retry' }), cmd({ type: 'analyzed', key: 'r' }), create('iv-1')]) {
+    for (const c of [cmd({ type: 'retry' }), cmd({ type: 'analyzed', key: 'r', transcriptKey: 't' }), create('iv-1')]) {
       const r = await h.client.dispatch('iv-1', c);
       expect(r).toMatchObject({ outcome: 'rejected', error: { code: 'illegal_transition', message: expect.any(String) } });
       expect(r.state).toEqual(before);
@@ -228,14 +326,32 @@ describe('InterviewActor on the embedded runtime', () => {
     expect(h.got.slice(published).map((e) => e.topic).sort()).toEqual(['interview.deleted', 'interview.progress']);
   });
 
-  // BUG: the actor promises "rejections are returned as data" because commands cross a wire in Dapr
-  // mode, but a command with an unknown type makes the reducer's switch return undefined; the actor
-  // then throws a TypeError (reading `.outcome` of undefined) and the caller gets ActorInvokeError.
-  it.failing('a malformed command from the wire is rejected as data, not thrown', async () => {
+  // Was a bug: an unknown type made the reducer return undefined and the actor throw a TypeError.
+  it('a malformed command from the wire is rejected as data (invalid_event), not thrown', async () => {
     const h = await host();
     await h.client.dispatch('iv-1', create('iv-1'));
-    const r = await h.client.dispatch('iv-1', { type: 'bogus', eventId: 'x' } as unknown as InterviewCommand);
-    expect(r.outcome).toBe('rejected');
+    await h.runtime.settle();
+    const published = h.got.length;
+    const before = (await h.client.get('iv-1'))!;
+    const malformed = [
+      { type: 'bogus', eventId: 'x' },
+      { type: 'uploadStarted' },
+      { type: 'uploadStarted', eventId: 42 },
+      { type: 'retry', eventId: null },
+    ];
+    for (const c of malformed) {
+      clock.advance(1000);
+      const r = await h.client.dispatch('iv-1', c as unknown as InterviewCommand);
+      expect(r).toMatchObject({ outcome: 'rejected', error: { code: 'invalid_event', message: expect.any(String) } });
+      expect(r.state).toEqual(before);
+    }
+    // Without an interview yet, a command without an eventId is invalid too (and creates nothing).
+    const none = await h.client.dispatch('iv-2', { type: 'create', id: 'iv-2', ownerUid: ALICE, title: 't' } as unknown as InterviewCommand);
+    expect(none).toMatchObject({ outcome: 'rejected', error: { code: 'invalid_event' }, state: null });
+    expect(await h.client.get('iv-2')).toBeNull();
+    await h.runtime.settle();
+    expect(await h.client.get('iv-1')).toEqual(before);
+    expect(h.got).toHaveLength(published);
   });
 
   it('durability: state, pending outbox messages and the deadline reminder survive a restart', async () => {
@@ -309,7 +425,9 @@ describe('InterviewActor on the embedded runtime', () => {
     const results = await Promise.all(commands.map((c) => h.client.dispatch('iv-1', c)));
     expect(results.map((r) => r.outcome)).toEqual(commands.map(() => 'applied'));
     const s = (await h.client.get('iv-1')) as InterviewState;
-    for (const c of commands) expect(s.seen).toContain(c.eventId);
+    // Progress reports do not enter the duplicate window (repeating them is harmless).
+    for (const c of commands) expect(s.seen).not.toContain(c.eventId);
+    expect(s.seen).toHaveLength(3);
     const maxFraction = Math.max(...commands.map((c) => (c as { fraction: number }).fraction));
     expect(s.progress).toBeCloseTo(0.3 + 0.55 * maxFraction, 3);
     expect(s.status).toBe('transcribing');

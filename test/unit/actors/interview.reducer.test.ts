@@ -418,7 +418,7 @@ describe('deadlines', () => {
   // attempts" although only 2 triggers were ever published. Suggested fix in the reducer:
   // `const attempt = Math.max(1, s.attempts[e.stage]);` for both from and during — every entry into the
   // from status resets the stage's attempts to 0, so a non-zero count there was made by a deadline.
-  it.failing('a worker starting in uploaded after a deadline does not count the retrigger twice', () => {
+  it('a worker starting in uploaded after a deadline does not count the retrigger twice', () => {
     const [afterDeadline, started] = replay(inStatus('uploaded'), [
       { type: 'deadline', stage: 'transcription' },
       { type: 'stageStarted', stage: 'transcription' },
