@@ -1,0 +1,53 @@
+/**
+ * The content half of the report (schemaVersion 2): questions and answers with STAR evidence, prep
+ * notes against what was said, a summary and the three most valuable tips. Produced by the local
+ * analyzer, optionally enriched by an LLM (services/ai); both must satisfy these schemas.
+ */
+import { z } from 'zod';
+
+export const StarPartSchema = z.strictObject({
+  present: z.boolean(),
+  /** The quoted sentence that shows the part, verbatim from the transcript; absent when not present. */
+  evidence: z.string().optional(),
+});
+
+export const StarSchema = z.strictObject({
+  situation: StarPartSchema,
+  task: StarPartSchema,
+  action: StarPartSchema,
+  result: StarPartSchema,
+});
+
+export const AnswerSchema = z.strictObject({
+  question: z.string(),
+  /** Seconds: from the question's first word to the answer's last word. */
+  start: z.number().nonnegative(),
+  end: z.number().nonnegative(),
+  /** The candidate's answer, verbatim. */
+  text: z.string(),
+  durationSec: z.number().nonnegative(),
+  wordCount: z.number().int().nonnegative(),
+  /** Answer length judged against the recommended range for its kind of question. */
+  length: z.strictObject({ verdict: z.enum(['short', 'ok', 'long']), recommendedSec: z.tuple([z.number(), z.number()]) }),
+  star: StarSchema,
+  /** One concrete improvement. */
+  tip: z.string(),
+});
+
+export const PrepPointSchema = z.strictObject({
+  point: z.string(),
+  status: z.enum(['covered', 'partial', 'missed']),
+  evidence: z.string().optional(),
+});
+
+export const ContentSchema = z.strictObject({
+  answers: z.array(AnswerSchema),
+  prep: z.strictObject({ points: z.array(PrepPointSchema) }).optional(),
+  tips: z.array(z.string()).length(3),
+  summary: z.string(),
+});
+
+export type Star = z.infer<typeof StarSchema>;
+export type Answer = z.infer<typeof AnswerSchema>;
+export type PrepPoint = z.infer<typeof PrepPointSchema>;
+export type Content = z.infer<typeof ContentSchema>;
