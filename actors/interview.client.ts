@@ -2,7 +2,7 @@
 import type { ActorClient } from '../dapr/ports/actors.js';
 import { type DispatchResult, INTERVIEW_ACTOR, type InterviewCommand } from './interview.actor.js';
 import type { InterviewState } from './interview.types.js';
-import { type IndexEntry, USER_ACTOR } from './user.actor.js';
+import { type IndexEntry, USER_ACTOR, type UserSettings } from './user.actor.js';
 
 export class InterviewClient {
   constructor(private readonly actors: ActorClient) {}
@@ -26,6 +26,8 @@ export class InterviewClient {
       add: (entry: IndexEntry) => this.actors.invoke(USER_ACTOR, uid, 'add', entry),
       remove: (id: string) => this.actors.invoke(USER_ACTOR, uid, 'remove', { id }),
       list: () => this.actors.invoke<IndexEntry[]>(USER_ACTOR, uid, 'list'),
+      settings: () => this.actors.invoke<UserSettings>(USER_ACTOR, uid, 'getSettings'),
+      updateSettings: (patch: UserSettings) => this.actors.invoke<UserSettings>(USER_ACTOR, uid, 'updateSettings', patch),
     };
   }
 }

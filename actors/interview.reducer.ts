@@ -133,6 +133,7 @@ function step(s: InterviewState, e: InterviewEvent, policy: LifecyclePolicy): Tr
       if (e.transcriptKey !== s.transcript?.key) return stale();
       const next: InterviewState = {
         ...s, status: 'completed', stage: 'analysis', progress: 1, report: { key: e.key },
+        ...(e.headline && { headline: e.headline }),
         timings: { ...s.timings, analysis: { startedAt: s.timings.analysis?.startedAt ?? e.at, endedAt: e.at } },
       };
       return ok(next, publish('interview.completed', next, { reportKey: e.key, durationSec: next.durationSec }), { type: 'clearDeadline' });
@@ -144,6 +145,24 @@ function step(s: InterviewState, e: InterviewEvent, policy: LifecyclePolicy): Tr
       return onDeadline(s, e.stage, policy, ok, stale);
     case 'retry':
       return retry(s, ok, illegal, deadline);
+    case 'update': {
+      const { type: _t, eventId: _id, at: _at, candidateSpeaker, ...fields } = e;
+      const analysis = candidateSpeaker === undefined ? s.analysis : { ...s.analysis, candidateSpeaker };
+      return ok({ ...s, ...definedOnly(fields), ...(analysis && { analysis }) });
+    }
+    case 'reanalyze': {
+      // Only a finished transcript can be analysed again; nothing is transcribed twice.
+      if (!s.transcript || (s.status !== 'completed' && s.status !== 'failed')) return illegal();
+      const { error: _drop, ...rest } = s;
+      const { prepNotes, candidateSpeaker, aiPreference } = e;
+      const next: InterviewState = {
+        ...rest, status: 'transcribed', stage: 'analysis', progress: overall('analysis', 0),
+        attempts: { ...s.attempts, analysis: 0 },
+        ...(prepNotes !== undefined && { prepNotes }),
+        analysis: { ...s.analysis, ...definedOnly({ candidateSpeaker, aiPreference }) },
+      };
+      return ok(next, publish('interview.transcribed', next, { key: s.transcript.key, reanalysis: true }), deadline('analysis'));
+    }
     case 'delete': {
       const next: InterviewState = { ...s, status: 'deleted' };
       return ok(next, { type: 'clearDeadline' }, publish('interview.deleted', next, {}));
@@ -191,6 +210,10 @@ function retry(s: InterviewState, ok: Ok, illegal: () => never, deadline: (stage
     return ok(next, publish('interview.uploaded', next, { key: s.media.key, size: s.media.size }), deadline('transcription'));
   }
   return illegal();
+}
+
+function definedOnly<T extends Record<string, unknown>>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
 function progressChanged(a: InterviewState, b: InterviewState): boolean {

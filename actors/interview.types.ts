@@ -31,6 +31,10 @@ export interface InterviewState {
   transcript?: { key: string; source: 'media' | 'import' };
   report?: { key: string };
   durationSec?: number;
+  /** Choices the analysis honours (set on update or reanalyze). */
+  analysis?: { candidateSpeaker?: string; aiPreference?: string };
+  /** Headline numbers of the last report (for lists and trends without reading every report). */
+  headline?: Record<string, number>;
   /** Recent event ids: at-least-once delivery makes duplicates normal, and they must be no-ops. */
   seen: string[];
 }
@@ -50,7 +54,9 @@ export type InterviewEvent =
   | (Base & { type: 'stageStarted'; stage: 'transcription' | 'analysis' })
   | (Base & { type: 'stageProgress'; stage: 'transcription' | 'analysis'; fraction: number })
   | (Base & { type: 'transcribed'; key: string; durationSec: number })
-  | (Base & { type: 'analyzed'; key: string; transcriptKey: string })
+  | (Base & { type: 'analyzed'; key: string; transcriptKey: string; headline?: Record<string, number> })
+  | (Base & { type: 'update'; title?: string; role?: string; company?: string; prepNotes?: string; candidateSpeaker?: string })
+  | (Base & { type: 'reanalyze'; prepNotes?: string; candidateSpeaker?: string; aiPreference?: string })
   | (Base & { type: 'stageFailed'; stage: Stage; code: string; message: string })
   | (Base & { type: 'deadline'; stage: Stage })
   | (Base & { type: 'retry' })

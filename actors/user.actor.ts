@@ -6,6 +6,12 @@ import type { ActorType } from '../dapr/ports/actors.js';
 
 export const USER_ACTOR = 'UserActor';
 const KEY = 'interviews';
+const SETTINGS = 'settings';
+
+/** Per-user preferences. `analysisModel`: auto | economy | premium | a model id from the model table. */
+export interface UserSettings {
+  analysisModel?: string;
+}
 
 export interface IndexEntry {
   id: string;
@@ -29,6 +35,14 @@ export const userActor: ActorType = {
     },
     async list(ctx) {
       return (await ctx.state.get<IndexEntry[]>(KEY)) ?? [];
+    },
+    async getSettings(ctx) {
+      return (await ctx.state.get<UserSettings>(SETTINGS)) ?? {};
+    },
+    async updateSettings(ctx, patch: UserSettings) {
+      const next = { ...((await ctx.state.get<UserSettings>(SETTINGS)) ?? {}), ...patch };
+      ctx.state.set(SETTINGS, next);
+      return next;
     },
   },
 };

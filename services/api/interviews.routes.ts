@@ -4,7 +4,7 @@ import { type InterviewService, NotFoundError } from '../interviews/interview.se
 import { interviewView, listItemView, transcriptView } from '../interviews/interview.views.js';
 import { AppError } from '../shared/errors.js';
 import { TUS_PATH } from '../upload/tus.router.js';
-import { createInterviewBody, parseBody, UUID_RE } from './validation.js';
+import { createInterviewBody, parseBody, reanalyzeBody, settingsBody, updateInterviewBody, UUID_RE } from './validation.js';
 
 export function interviewsRouter(service: InterviewService, limits: { jsonBytes: number; transcriptBytes: number }): Router {
   const r = Router();
@@ -57,6 +57,29 @@ export function interviewsRouter(service: InterviewService, limits: { jsonBytes:
     const result = await service.dispatch(id, { type: 'retry', eventId: `retry:${Date.now()}:${Math.random()}` });
     if (result.outcome === 'rejected') throw new AppError('retry_not_possible', result.error.message, 409);
     res.status(202).json(interviewView(result.state));
+  });
+
+  r.patch('/interviews/:id', json, async (req, res) => {
+    const patch = parseBody(updateInterviewBody, req.body);
+    res.json(interviewView(await service.update(uid(req), req.params.id as string, patch)));
+  });
+
+  r.post('/interviews/:id/reanalyze', json, async (req, res) => {
+    const { model, ...rest } = parseBody(reanalyzeBody, req.body);
+    const state = await service.reanalyze(uid(req), req.params.id as string, { ...rest, ...(model && { aiPreference: model }) });
+    res.status(202).json(interviewView(state));
+  });
+
+  r.get('/trends', async (req, res) => {
+    res.json({ metrics: await service.trends(uid(req)) });
+  });
+
+  r.get('/settings', async (req, res) => {
+    res.json(await service.settings(uid(req)));
+  });
+
+  r.put('/settings', json, async (req, res) => {
+    res.json(await service.updateSettings(uid(req), parseBody(settingsBody, req.body)));
   });
 
   r.delete('/interviews/:id', async (req, res) => {

@@ -11,6 +11,25 @@ export const createInterviewBody = z.strictObject({
   prepNotes: text(20_000).optional(),
 });
 
+export const updateInterviewBody = z.strictObject({
+  title: text(200).min(1).optional(),
+  role: text(200).optional(),
+  company: text(200).optional(),
+  prepNotes: text(20_000).optional(),
+  candidateSpeaker: text(200).min(1).optional(),
+});
+
+/** auto | economy | premium | a model id: checked against the model table when analysis runs. */
+const modelChoice = z.string().trim().min(1).max(100).regex(/^[A-Za-z0-9._:\-/]+$/, 'a model id or auto, economy, premium');
+
+export const reanalyzeBody = z.strictObject({
+  model: modelChoice.optional(),
+  prepNotes: text(20_000).optional(),
+  candidateSpeaker: text(200).min(1).optional(),
+});
+
+export const settingsBody = z.strictObject({ analysisModel: modelChoice.optional() });
+
 export function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
   const r = schema.safeParse(body ?? {});
   if (r.success) return r.data;

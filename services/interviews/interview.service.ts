@@ -14,6 +14,7 @@ import type { Logger } from '../shared/logger.js';
 import { parseTranscriptFile } from '../transcripts/parse.js';
 import type { Transcript } from '../transcripts/transcript.js';
 import type { UploadStore } from '../upload/upload.store.js';
+import type { UserSettings } from '../../actors/user.actor.js';
 
 export class NotFoundError extends AppError {
   constructor() {
@@ -26,6 +27,20 @@ export interface CreateInterviewInput {
   role?: string;
   company?: string;
   prepNotes?: string;
+}
+
+export interface UpdateInterviewInput {
+  title?: string;
+  role?: string;
+  company?: string;
+  prepNotes?: string;
+  candidateSpeaker?: string;
+}
+
+export interface ReanalyzeInput {
+  prepNotes?: string;
+  candidateSpeaker?: string;
+  aiPreference?: string;
 }
 
 export interface InterviewServiceDeps {
@@ -88,6 +103,47 @@ export class InterviewService {
       durationSec: transcript.durationSec,
     });
     return expectState(res);
+  }
+
+  /** Edits the interview; a new candidate speaker on a finished interview re-runs the analysis. */
+  async update(uid: string, id: string, patch: UpdateInterviewInput): Promise<InterviewState> {
+    const before = await this.get(uid, id);
+    let state = expectState(await this.d.interviews.dispatch(id, { type: 'update', eventId: `update:${randomUUID()}`, ...patch }));
+    const finished = before.status === 'completed' || before.status === 'failed';
+    if (patch.candidateSpeaker !== undefined && finished && before.transcript) {
+      state = await this.reanalyze(uid, id, { candidateSpeaker: patch.candidateSpeaker });
+    }
+    return state;
+  }
+
+  /** Analyses the existing transcript again (new model, prep notes or candidate); never re-transcribes. */
+  async reanalyze(uid: string, id: string, input: ReanalyzeInput): Promise<InterviewState> {
+    await this.get(uid, id);
+    const res = await this.d.interviews.dispatch(id, { type: 'reanalyze', eventId: `reanalyze:${randomUUID()}`, ...input });
+    if (res.outcome === 'rejected') {
+      throw new AppError('reanalyze_not_possible', 'only a completed or failed interview with a transcript can be analysed again', 409);
+    }
+    return res.state;
+  }
+
+  /** Each headline metric across the user's completed interviews, oldest first. */
+  async trends(uid: string): Promise<Record<string, { id: string; title: string; createdAt: string; value: number }[]>> {
+    const done = (await this.list(uid)).filter((s) => s.status === 'completed' && s.headline).reverse();
+    const series: Record<string, { id: string; title: string; createdAt: string; value: number }[]> = {};
+    for (const s of done) {
+      for (const [metric, value] of Object.entries(s.headline!)) {
+        (series[metric] ??= []).push({ id: s.id, title: s.title, createdAt: new Date(s.createdAt).toISOString(), value });
+      }
+    }
+    return series;
+  }
+
+  settings(uid: string) {
+    return this.d.interviews.index(uid).settings();
+  }
+
+  updateSettings(uid: string, patch: UserSettings) {
+    return this.d.interviews.index(uid).updateSettings(patch);
   }
 
   /** Refuses a tus upload for an interview the caller does not own or that is past uploading. */

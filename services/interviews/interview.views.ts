@@ -10,6 +10,7 @@ export const listItemView = (s: InterviewState) => ({
   status: s.status,
   createdAt: iso(s.createdAt),
   ...(s.durationSec !== undefined && { durationSec: s.durationSec }),
+  ...(s.headline && { headline: s.headline }),
 });
 
 export const interviewView = (s: InterviewState) => ({
@@ -22,6 +23,8 @@ export const interviewView = (s: InterviewState) => ({
   progress: s.progress,
   ...(s.error && { error: s.error }),
   ...(s.durationSec !== undefined && { durationSec: s.durationSec }),
+  ...(s.analysis?.candidateSpeaker && { candidateSpeaker: s.analysis.candidateSpeaker }),
+  ...(s.headline && { headline: s.headline }),
   createdAt: iso(s.createdAt),
   updatedAt: iso(s.updatedAt),
 });

@@ -15,8 +15,14 @@ export function analysisWork(d: { artifacts: Artifacts }): StageWork {
       const report = analyzeTranscript(transcript, { interviewId: state.id });
       const key = artifactKeys.report(state.id);
       await d.artifacts.put(key, report);
-      return { type: 'analyzed', eventId: '', key, transcriptKey: state.transcript.key };
+      return { type: 'analyzed', eventId: '', key, transcriptKey: state.transcript.key, headline: headlineOf(report) };
     },
     discard: (id) => d.artifacts.removePrefix(artifactKeys.report(id)),
   };
+}
+
+/** The few numbers lists and trends show, kept in the actor so they never read every report. */
+export function headlineOf(report: { metrics: { wpm: number; wordCount: number; fillers: { perMinute: number; ratio: number }; pauses: { count: number } } }): Record<string, number> {
+  const m = report.metrics;
+  return { wpm: m.wpm, fillersPerMinute: m.fillers.perMinute, fillerRatio: m.fillers.ratio, pauses: m.pauses.count, wordCount: m.wordCount };
 }

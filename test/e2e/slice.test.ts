@@ -65,7 +65,9 @@ describe('one interview from upload to report', () => {
       });
 
       const list = await api('GET', '/api/v1/interviews');
-      expect(list.body.items).toEqual([{ id, title: 'Backend engineer', status: 'completed', createdAt: expect.any(String), durationSec: done.durationSec }]);
+      expect(list.body.items).toEqual([
+        { id, title: 'Backend engineer', status: 'completed', createdAt: expect.any(String), durationSec: done.durationSec, headline: expect.objectContaining({ wpm: m.wpm }) },
+      ]);
     } finally {
       live.close();
     }
