@@ -1,7 +1,7 @@
 /** OpenAPI 3.1 description of the REST API, built from the same zod schemas that validate requests. */
 import { z } from 'zod';
 import { ReportSchema } from '../analysis/report.schema.js';
-import { createInterviewBody } from './validation.js';
+import { createInterviewBody, reanalyzeBody, settingsBody, updateInterviewBody } from './validation.js';
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const json = (schema: object) => ({ content: { 'application/json': { schema } } });
@@ -25,6 +25,9 @@ export function openApiDocument() {
           properties: { error: { type: 'object', required: ['code', 'message'], properties: { code: { type: 'string' }, message: { type: 'string' } } } },
         },
         CreateInterview: z.toJSONSchema(createInterviewBody, { target: 'draft-2020-12' }),
+        UpdateInterview: z.toJSONSchema(updateInterviewBody, { target: 'draft-2020-12' }),
+        Reanalyze: z.toJSONSchema(reanalyzeBody, { target: 'draft-2020-12' }),
+        Settings: z.toJSONSchema(settingsBody, { target: 'draft-2020-12' }),
         Interview: {
           type: 'object',
           required: ['id', 'title', 'status', 'stage', 'progress', 'createdAt', 'updatedAt'],
@@ -58,6 +61,26 @@ export function openApiDocument() {
         parameters: [idParam],
         get: { summary: 'An interview and its progress', responses: { 200: { description: 'Interview', ...json(ref('Interview')) }, ...errors(401, 404) } },
         delete: { summary: 'Erase the interview, its media, transcript and report', responses: { 204: { description: 'Erased' }, ...errors(401, 404) } },
+        patch: {
+          summary: 'Edit title, role, company, prep notes or the candidate speaker (a finished interview is re-analysed)',
+          requestBody: { required: true, ...json(ref('UpdateInterview')) },
+          responses: { 200: { description: 'Interview', ...json(ref('Interview')) }, ...errors(400, 401, 404) },
+        },
+      },
+      '/api/v1/interviews/{id}/reanalyze': {
+        parameters: [idParam],
+        post: {
+          summary: 'Analyse the existing transcript again (model choice, prep notes, candidate speaker); never re-transcribes',
+          requestBody: { required: false, ...json(ref('Reanalyze')) },
+          responses: { 202: { description: 'Analysis queued', ...json(ref('Interview')) }, ...errors(400, 401, 404, 409) },
+        },
+      },
+      '/api/v1/trends': {
+        get: { summary: "Each headline metric across the caller's completed interviews, oldest first", responses: { 200: { description: 'Series by metric' }, ...errors(401) } },
+      },
+      '/api/v1/settings': {
+        get: { summary: "The caller's preferences", responses: { 200: { description: 'Settings', ...json(ref('Settings')) }, ...errors(401) } },
+        put: { summary: 'Update preferences', requestBody: { required: true, ...json(ref('Settings')) }, responses: { 200: { description: 'Settings', ...json(ref('Settings')) }, ...errors(400, 401) } },
       },
       '/api/v1/interviews/{id}/transcript': {
         parameters: [idParam],
