@@ -70,13 +70,34 @@ export function splitSpeakerPrefix(line: string): CueSegment {
 }
 
 /** Annotations such as [laughter] or (crosstalk) are not words anyone said. */
-const spokenTokens = (text: string): string[] =>
+export const spokenTokens = (text: string): string[] =>
   text.replace(/\[[^\]]*\]|\([^)]*\)/g, ' ').split(/\s+/).filter((t) => /[\p{L}\p{N}]/u.test(t));
 
 /**
- * Cues → words. Cue files time sentences, not words, so each word gets a share of its cue
- * proportional to its length in characters (a fair proxy for spoken duration). A segment without
- * a speaker keeps the previous one: exporters label a turn once and leave its continuation bare.
+ * Words over a span whose only timing is its start and end (a cue, a diarized segment, a phrase
+ * without word times): each word gets a share proportional to its length in characters, a fair
+ * proxy for spoken duration. Pure; empty input gives no words.
+ */
+export function spreadTokens(tokens: readonly { text: string; speaker?: string }[], start: number, end: number, confidence?: number): Word[] {
+  const totalChars = tokens.reduce((n, t) => n + t.text.length, 0);
+  const span = end - start;
+  const words: Word[] = [];
+  let done = 0;
+  for (const t of tokens) {
+    const from = start + (span * done) / totalChars;
+    done += t.text.length;
+    const to = start + (span * done) / totalChars;
+    const word: Word = { text: t.text, start: round3(from), end: round3(to) };
+    if (confidence !== undefined) word.confidence = confidence;
+    if (t.speaker !== undefined) word.speaker = t.speaker;
+    words.push(word);
+  }
+  return words;
+}
+
+/**
+ * Cues → words, spread over each cue by spreadTokens. A segment without a speaker keeps the
+ * previous one: exporters label a turn once and leave its continuation bare.
  */
 export function cuesToTranscript(cues: readonly Cue[], engine = 'import'): Transcript {
   const ordered = [...cues].sort((a, b) => a.start - b.start || a.line - b.line);
@@ -86,23 +107,14 @@ export function cuesToTranscript(cues: readonly Cue[], engine = 'import'): Trans
     const tokens: { text: string; speaker?: string }[] = [];
     for (const seg of cue.segments) {
       if (seg.speaker !== undefined) speaker = seg.speaker;
-      for (const t of spokenTokens(seg.text)) tokens.push({ text: t, speaker });
+      for (const t of spokenTokens(seg.text)) tokens.push(speaker === undefined ? { text: t } : { text: t, speaker });
     }
-    const totalChars = tokens.reduce((n, t) => n + t.text.length, 0);
-    const span = cue.end - cue.start;
-    let done = 0;
-    for (const t of tokens) {
-      const start = cue.start + (span * done) / totalChars;
-      done += t.text.length;
-      const end = cue.start + (span * done) / totalChars;
-      const word: Word = { text: t.text, start: round3(start), end: round3(end) };
-      if (t.speaker !== undefined) word.speaker = t.speaker;
-      words.push(word);
-    }
+    words.push(...spreadTokens(tokens, cue.start, cue.end));
   }
   if (words.length === 0) throw invalidTranscript(null, 'the transcript has cues but no spoken words');
   const durationSec = Math.max(...ordered.map((c) => c.end));
-  return { engine, durationSec, words, text: transcriptText(words) };
+  const diarized = words.some((w) => w.speaker !== undefined);
+  return { engine, durationSec, words, text: transcriptText(words), diarized };
 }
 
 const round3 = (x: number): number => Math.round(x * 1000) / 1000;

@@ -21,6 +21,16 @@ export interface Transcript {
   words: Word[];
   /** Plain text, words joined with single spaces. */
   text: string;
+  /**
+   * Whether speaker labels are meaningful: true when the engine diarized or the imported file named
+   * speakers, false when the engine cannot tell voices apart (local), absent when unknown.
+   */
+  diarized?: boolean;
+  /**
+   * Caveats about how this transcript was made, as sentences a report can show verbatim
+   * ("azure failed, transcribed offline instead", "word times are estimated").
+   */
+  notes?: string[];
 }
 
 export const transcriptText = (words: readonly Word[]): string => words.map((w) => w.text).join(' ');

