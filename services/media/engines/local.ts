@@ -19,6 +19,7 @@ import { wavEnergyEnvelope, writeWavSlice, type WavInfo } from '../wav.js';
 import type { TranscribeOptions, TranscriptionEngine } from './engine.js';
 import { parsePocketsphinxTimes } from './pocketsphinx-output.js';
 import { stitchChunks, type ChunkResult } from './stitch.js';
+import { mapLimit } from './map-limit.js';
 
 export interface LocalEngineOptions {
   /** Decoder processes at once; defaults to the CPUs this process may use. */
@@ -39,22 +40,6 @@ const FRAME_SEC = 0.01;
  * the 0.25 × real-time target on two cores.
  */
 export const FAST_DECODER_ARGS: readonly string[] = ['-beam', '1e-40', '-wbeam', '1e-24', '-pbeam', '1e-40', '-maxhmmpf', '10000', '-fwdflat', 'no'];
-
-async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
-  const out = new Array<R>(items.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i]!, i);
-    }
-  };
-  // Wait for every worker before reporting a failure, so no child process outlives the call.
-  const settled = await Promise.allSettled(Array.from({ length: Math.min(limit, items.length) }, worker));
-  const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
-  if (failed) throw failed.reason;
-  return out;
-}
 
 export class LocalPocketsphinxEngine implements TranscriptionEngine {
   readonly name = 'local';
