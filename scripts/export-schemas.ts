@@ -8,12 +8,10 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { REPORT_JSON_SCHEMA_PATH, renderReportJsonSchema } from '../services/analysis/report.json-schema.js';
+import { REPORT_JSON_SCHEMAS } from '../services/analysis/report.json-schema.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const outputs: ReadonlyArray<{ file: string; render: () => string }> = [
-  { file: REPORT_JSON_SCHEMA_PATH, render: renderReportJsonSchema },
-];
+const outputs: ReadonlyArray<{ file: string; render: () => string }> = [...REPORT_JSON_SCHEMAS];
 
 async function readIfExists(file: string): Promise<string | undefined> {
   try {

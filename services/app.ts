@@ -22,6 +22,7 @@ import { attachSocket } from './api/socket.js';
 import type { Config } from './config.js';
 import { InterviewService } from './interviews/interview.service.js';
 import type { TranscriptionEngine } from './media/engines/engine.js';
+import { selectEngine } from './media/engine-select.js';
 import { socketNotifier } from './notify/socket.notifier.js';
 import { Artifacts } from './shared/artifacts.js';
 import { createLogger, type Logger } from './shared/logger.js';
@@ -29,6 +30,7 @@ import { createMetrics } from './shared/metrics.js';
 import { LocalUploadStore } from './upload/upload.store.js';
 import { tusRouter } from './upload/tus.router.js';
 import { analysisWork } from './workers/analysis.work.js';
+import { createAiProviders, StateStoreAiCache } from './ai/index.js';
 import { stageWorker } from './workers/stage.worker.js';
 import { transcriptionWork } from './workers/transcription.work.js';
 
@@ -65,7 +67,11 @@ export function createApp({ config, ...opts }: AppOptions): App {
 
   const artifacts = new Artifacts(runtime.bindings);
   const uploads = new LocalUploadStore(path.join(config.dataDir, 'uploads'), config.UPLOAD_EXPIRATION_MS);
-  const service = new InterviewService({ interviews: new InterviewClient(runtime.actors), actors: runtime.actors, artifacts, uploads, log });
+  const ai = { providers: createAiProviders(process.env), cache: new StateStoreAiCache(runtime.state(Components.state)) };
+  const service = new InterviewService({ interviews: new InterviewClient(runtime.actors), actors: runtime.actors, artifacts, uploads, log, aiCache: ai.cache });
+
+  const engineFor = (requested: string | undefined) =>
+    opts.engine ?? selectEngine(requested, { log: log.child({ component: 'engine' }), maxUploadBytes: config.MAX_UPLOAD_BYTES });
 
   // Pipeline workers and notifications, wired by topic.
   const pubsub = runtime.pubsub(Components.pubsub);
@@ -74,10 +80,11 @@ export function createApp({ config, ...opts }: AppOptions): App {
     pubsub.subscribe<T>(topic, handler, { deadLetterTopic: 'interview.deadletter', ...o });
   sub(
     'interview.uploaded',
-    stageWorker(transcriptionWork({ uploads, artifacts, workDir: path.join(config.dataDir, 'work'), maxDurationSec: config.MAX_DURATION_SEC, ...(opts.engine && { engine: opts.engine }) }), workerDeps),
+    stageWorker(transcriptionWork({ uploads, artifacts, workDir: path.join(config.dataDir, 'work'), maxDurationSec: config.MAX_DURATION_SEC, engineFor }), workerDeps),
     { concurrency: config.MEDIA_CONCURRENCY },
   );
-  sub('interview.transcribed', stageWorker(analysisWork({ artifacts }), workerDeps));
+  const preferenceOf = async (uid: string) => (await service.settings(uid)).analysisModel;
+  sub('interview.transcribed', stageWorker(analysisWork({ artifacts, ai, preferenceOf }), workerDeps));
   sub('interview.deleted', async ({ data }) => {
     const { id, ownerUid } = data as { id: string; ownerUid: string };
     await service.finishErase(ownerUid, id);

@@ -6,6 +6,11 @@ export interface QualityInput {
   readonly durationSec: number;
   readonly wordCount: number;
   readonly speakers: readonly string[];
+  readonly candidate: string;
+  readonly candidateChosenBy: 'user' | 'auto';
+  readonly assumedSingleSpeaker: boolean;
+  /** Unlabelled words in a labelled transcript, attributed to the surrounding turn's speaker. */
+  readonly inheritedSpeakerWords: number;
   /** Mean engine confidence over words that carry one; undefined when none do. */
   readonly meanConfidence: number | undefined;
   readonly issues: TimelineIssues;
@@ -43,12 +48,19 @@ export function qualityNotes(q: QualityInput): string[] {
     );
   }
   if (q.speakers.length > 1) {
+    const how = q.candidateChosenBy === 'user' ? 'as you chose' : 'as the speaker who answers the questions';
     notes.push(
-      `${q.speakers.length} speakers were found (${q.speakers.join(', ')}); this version measures all ` +
-        'speech together, not the candidate alone.',
+      `${q.speakers.length} speakers were found (${q.speakers.join(', ')}); the metrics are about ` +
+        `"${q.candidate}", taken to be the candidate ${how}. If that is wrong, choose the candidate speaker and re-analyse.`,
     );
-  } else if (q.speakers.length === 0 && q.wordCount > 0) {
-    notes.push('The transcript has no speaker labels; it was analysed as a single speaker.');
+  } else if (q.assumedSingleSpeaker && q.wordCount > 0) {
+    notes.push(
+      'The transcript has no speaker labels, so all speech was taken to be the candidate; any interviewer ' +
+        'speech in the recording is counted too, and talk ratio and questions cannot be judged.',
+    );
+  }
+  if (q.inheritedSpeakerWords > 0) {
+    notes.push(`${q.inheritedSpeakerWords} word(s) had no speaker label and were given to the speaker of the surrounding turn.`);
   }
   if (q.durationSec > q.reportedDurationSec + 0.5) {
     notes.push(

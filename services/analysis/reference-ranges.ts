@@ -1,17 +1,173 @@
+import type { MetricCard, MetricId } from './metric-card.schema.js';
+
+/** How a metric is judged and explained; the value comes from the metrics. */
+export interface MetricReference {
+  readonly label: string;
+  readonly unit: MetricCard['unit'];
+  readonly definition: string;
+  readonly range: MetricCard['range'];
+  /** One plain sentence per verdict. */
+  readonly advice: Readonly<Record<MetricCard['verdict'], string>>;
+}
+
+const GUIDELINE = 'Interview Buddy guideline (no published norm for interviews)';
+
 /**
- * Ranges a report shows beside its numbers, with where they come from, so a reader can judge a figure
- * without looking anything up. Copied into every report: if the ranges change, old reports still show
- * the ones they were judged against.
+ * The ranges a report judges against, with where they come from. Where no study gives a number for
+ * job interviews we say so in `source` rather than borrow one from a different setting.
  */
-export const REFERENCE_RANGES = {
+export const REFERENCE_RANGES: Readonly<Record<MetricId, MetricReference>> = {
   wpm: {
-    low: 130,
-    high: 175,
-    source:
-      'Conversational presenting is roughly 130–175 WPM in speech research and coaching tools; Orai cites 120–145.',
+    label: 'Pace',
+    unit: 'wpm',
+    definition: 'Your words per minute of the time you had the floor (the recording minus the interviewer’s turns).',
+    range: {
+      low: 130,
+      high: 175,
+      source:
+        'Conversational presenting is about 130–175 WPM in speech-rate research and coaching tools; the Orai coaching app cites 120–145.',
+    },
+    advice: {
+      low: 'You spoke slowly; tighten long pauses and run-up phrases so answers keep their momentum.',
+      ok: 'Your pace is easy to follow; keep it.',
+      high: 'You spoke fast; slow down at key points and pause after each main idea so it lands.',
+    },
+  },
+  paceVariability: {
+    label: 'Pace variability',
+    unit: 'ratio',
+    definition: 'How much your pace changes between 30-second windows: standard deviation ÷ mean of the windowed WPM.',
+    range: { high: 0.3, source: `${GUIDELINE}: windows typically within 30% of your average pace.` },
+    advice: {
+      low: 'Your pace is steady.',
+      ok: 'Your pace is steady without being monotone.',
+      high: 'Your pace swings a lot; rushed stretches often mean nerves, so breathe before long answers.',
+    },
   },
   fillerRatio: {
-    high: 0.04,
-    source: 'Under 4% of words being fillers is a common coaching target.',
+    label: 'Fillers',
+    unit: 'share',
+    definition: 'Fillers (um, uh, filler "like", "you know", "I mean", "sort of", "kind of", "basically") ÷ your words.',
+    range: {
+      high: 0.04,
+      source:
+        'Under 4% of words is a common coaching target; Naim et al. 2015 (MIT interview study) found fewer fillers went with higher interviewer ratings.',
+    },
+    advice: {
+      low: 'You use very few fillers.',
+      ok: 'Fillers are under control; a short silent pause is still better than an "um".',
+      high: 'Replace fillers with a short silent pause: it sounds more confident and gives you time to think.',
+    },
   },
-} as const;
+  hedgesPerMinute: {
+    label: 'Hedges',
+    unit: 'perMinute',
+    definition: 'Softeners per minute of floor time: "I think", "I guess", "maybe", "probably", "just", "a bit"…',
+    range: { high: 3, source: `${GUIDELINE}: about one hedge every 20 seconds or less.` },
+    advice: {
+      low: 'You state your points directly.',
+      ok: 'You hedge only occasionally.',
+      high: 'Drop "I think", "maybe" and "just" when describing your own work; state what you did plainly.',
+    },
+  },
+  repetitionsPerMinute: {
+    label: 'Repetitions',
+    unit: 'perMinute',
+    definition: 'Immediate repeats of a word or phrase ("I I", "for the for the") per minute of floor time.',
+    range: { high: 2, source: `${GUIDELINE}: repeats are normal in speech, but more than two a minute are noticeable.` },
+    advice: {
+      low: 'You rarely restart a phrase.',
+      ok: 'Few restarts; your sentences come out cleanly.',
+      high: 'You often restart phrases; pause and finish the thought in your head before you say it.',
+    },
+  },
+  vocabularyMattr: {
+    label: 'Vocabulary',
+    unit: 'share',
+    definition: 'Share of distinct words in every 50-word window, averaged (moving-average type-token ratio, Covington & McFall 2010).',
+    range: {
+      low: 0.7,
+      source:
+        'Naim et al. 2015 (MIT interview study): more unique words went with higher ratings; the 0.70 floor is our guideline, just under the lowest interviewee (0.72) in the 11 transcripts we test on.',
+    },
+    advice: {
+      low: 'You repeat the same words; name concrete tools, numbers and outcomes instead of general words.',
+      ok: 'Your wording is varied.',
+      high: 'Your wording is varied.',
+    },
+  },
+  weRatio: {
+    label: '"We" vs "I"',
+    unit: 'share',
+    definition: 'Share of "we/us/our" among first-person words ("I/me/my" and "we/us/our").',
+    range: {
+      low: 0.15,
+      source:
+        'Naim et al. 2015 (MIT interview study): saying "we" more went with higher ratings; the 15% floor is our guideline.',
+    },
+    advice: {
+      low: 'Show teamwork: say "we" for team efforts, and keep "I" for your own decisions and results.',
+      ok: 'You balance "we" for team work and "I" for your own part.',
+      high: 'Make your own part clear: say "I" for the decisions and actions that were yours.',
+    },
+  },
+  silenceShare: {
+    label: 'Silence while answering',
+    unit: 'share',
+    definition: 'Pauses of 1 s or more inside your turns ÷ the length of your turns.',
+    range: { high: 0.25, source: `${GUIDELINE}: a quarter of your answer time in silence starts to read as hesitation.` },
+    advice: {
+      low: 'Your answers flow without long silences.',
+      ok: 'You pause enough to think without losing the thread.',
+      high: 'Long silences break your answers; outline answers to common questions (STAR) in advance.',
+    },
+  },
+  longestMonologueSec: {
+    label: 'Longest answer',
+    unit: 'sec',
+    definition: 'Your longest turn, from its first word to its last, before anyone else spoke.',
+    range: {
+      high: 150,
+      source:
+        'Interview coaching commonly advises answers of about 1–2 minutes; Gong Labs 2017 found top sales reps’ longest monologue ≈76 s, but a candidate is expected to hold the floor longer.',
+    },
+    advice: {
+      low: 'Your answers are concise.',
+      ok: 'Your answers stay within a listener’s attention span.',
+      high: 'Your longest answer ran long; lead with the result, then give detail only if asked.',
+    },
+  },
+  talkRatio: {
+    label: 'Talk ratio',
+    unit: 'share',
+    definition: 'Your share of all speaking time.',
+    range: {
+      low: 0.55,
+      high: 0.95,
+      source:
+        'Gong Labs 2017: ≈43% is best for a sales rep, whose job is to listen. A candidate is the one being assessed, so a larger share is expected; ' +
+        'in the MIT mock interviews (Naim et al. 2015 data) interviewees held 75–93% of the words and the best-rated were among the highest, ' +
+        'so only a candidate who barely lets the interviewer speak is flagged. Our guideline: 55–95%.',
+    },
+    advice: {
+      low: 'The interviewer did most of the talking; give fuller answers with a concrete example each.',
+      ok: 'You carried the conversation without drowning out the interviewer.',
+      high: 'You left little room for the interviewer; check in ("Shall I go into more detail?") after long answers.',
+    },
+  },
+  candidateQuestions: {
+    label: 'Your questions',
+    unit: 'count',
+    definition: 'Question sentences you asked the interviewer.',
+    range: {
+      low: 1,
+      source:
+        'Common interview advice is to ask the interviewer two or three questions; Gong Labs 2017’s 11–14 questions are for sales calls and do not apply to candidates.',
+    },
+    advice: {
+      low: 'Prepare two or three questions about the role or team to ask at the end.',
+      ok: 'You asked the interviewer questions, which shows interest.',
+      high: 'You asked the interviewer questions, which shows interest.',
+    },
+  },
+};

@@ -1,81 +1,113 @@
 import { z } from 'zod';
+import { AiUsageSchema } from '../ai/ai.schema.js';
+import { ContentSchema } from './content/content.schema.js';
+import { MetricCardSchema } from './metric-card.schema.js';
+import { SpeakerSchema } from './speakers.schema.js';
 
 /**
- * The analysis report, version 1. Evolution rule: adding an OPTIONAL field (the coming STAR, Q&A and
- * LLM sections go in as optional top-level objects) keeps schemaVersion 1, so every stored v1 report
- * stays valid; removing, renaming or re-typing a field is a new version with its own schema file.
- * `schemas/report.v1.schema.json` is generated from this (npm: node --import tsx scripts/export-schemas.ts).
+ * The analysis report, version 2: speech metrics of the CANDIDATE (v1 measured everyone together),
+ * speakers and their roles, self-explaining metric cards, and the content section (answers, prep,
+ * tips, summary) at the top level. Version 1 is frozen in report.v1.schema.ts.
+ * Evolution rule: adding an OPTIONAL field keeps the version; removing, renaming or re-typing one is
+ * a new version with its own schema file. `schemas/report.v2.schema.json` is generated from this
+ * (node --import tsx scripts/export-schemas.ts) and a test keeps the two equal.
  *
- * Every object is strict (unknown keys rejected) so the zod schema and the generated JSON Schema
- * (`additionalProperties: false`) accept exactly the same documents, and a misspelt field fails fast.
- *
- * Units: seconds from the start of the recording, rates per minute, shares as 0..1 fractions.
+ * Every object is strict (unknown keys rejected), so the zod schema and the JSON Schema accept the same
+ * documents. Units: seconds from the start of the recording, rates per minute, shares as 0..1.
  */
 const seconds = z.number().nonnegative();
 const rate = z.number().nonnegative();
 const share = z.number().min(0).max(1);
+const count = z.int().nonnegative();
 
 const WpmPointSchema = z.strictObject({
   t: seconds.describe('Window start'),
   wpm: rate,
-  durationSec: seconds.describe('Real window length; shorter than the window size only for the last one'),
+  durationSec: seconds.describe("The candidate's floor time in the window (the window less other speakers' turns)"),
   partial: z.boolean().describe('The recording ended inside this window'),
 });
 
-const FillerItemSchema = z.strictObject({
-  word: z.string().min(1).describe('Canonical filler, e.g. "um" or "you know"'),
+const PhraseItemSchema = z.strictObject({
+  word: z.string().min(1).describe('Canonical form, e.g. "um", "you know", "i think"'),
   start: seconds,
+  speaker: z.string(),
+});
+
+const PhraseStatsSchema = z.strictObject({
+  count,
+  perMinute: rate.describe("Per minute of the candidate's floor time"),
+  ratio: z.number().nonnegative().describe('Items ÷ words (a phrase counts once)'),
+  items: z.array(PhraseItemSchema),
 });
 
 const PauseItemSchema = z.strictObject({ start: seconds, end: seconds, durationSec: seconds });
 
 export const MetricsSchema = z.strictObject({
   durationSec: seconds.describe('Recording length, including leading and trailing silence'),
-  speakingSec: seconds.describe('Union of word intervals, gaps < 0.3 s counted as speech'),
-  wordCount: z.int().nonnegative(),
-  wpm: rate.describe('Words per minute of recording'),
-  articulationWpm: rate.describe('Words per minute of speaking time'),
-  wpmSeries: z.array(WpmPointSchema).describe('Pace per 30 s window; a last window under 10 s is omitted'),
-  fillers: z.strictObject({
-    count: z.int().nonnegative(),
+  floorSec: seconds.describe("The candidate's floor time: the recording minus other speakers' turns"),
+  speakingSec: seconds.describe("Union of the candidate's word intervals, gaps < 0.3 s counted as speech"),
+  wordCount: count.describe("The candidate's words"),
+  wpm: rate.describe('Candidate words per minute of floor time'),
+  articulationWpm: rate.describe('Candidate words per minute of speaking time'),
+  wpmSeries: z.array(WpmPointSchema).describe('Pace per 30 s window; windows with < 10 s of candidate floor time are omitted'),
+  paceVariability: z.number().nonnegative().describe('Coefficient of variation of the series; 0 with fewer than 3 windows'),
+  fillers: PhraseStatsSchema,
+  hedges: PhraseStatsSchema.describe('Hedges and weak words ("I think", "maybe", "just")'),
+  repetition: z.strictObject({
+    count,
     perMinute: rate,
-    ratio: z.number().nonnegative().describe('Filler items ÷ words'),
-    items: z.array(FillerItemSchema),
+    items: z.array(
+      z.strictObject({ text: z.string().min(1), times: z.int().min(2), start: seconds, speaker: z.string() }),
+    ).describe('Immediate repeats of a word or phrase ("I I", "for the for the")'),
   }),
+  vocabulary: z.strictObject({
+    uniqueWords: count,
+    uniqueRatio: share,
+    mattr: share.describe('Moving-average type-token ratio over windows of windowWords words'),
+    windowWords: z.int().positive(),
+  }),
+  pronouns: z.strictObject({ i: count, we: count, weRatio: share.describe('we ÷ (I + we)') }),
   pauses: z.strictObject({
-    count: z.int().nonnegative(),
+    count,
     longestSec: seconds,
     totalSec: seconds,
-    silenceShare: share.describe('Pause time ÷ span from first to last word'),
-    items: z.array(PauseItemSchema).describe('Silent gaps ≥ 1 s between words'),
+    silenceShare: share.describe("Pause time ÷ the candidate's turn time (first to last word of each turn)"),
+    items: z.array(PauseItemSchema).describe("Silent gaps ≥ 1 s inside the candidate's turns"),
   }),
-  longestSpeechSec: seconds.describe('Longest run of words with no gap ≥ 1 s'),
-});
-
-const ReferenceRangesSchema = z.strictObject({
-  wpm: z.strictObject({ low: rate, high: rate, source: z.string() }),
-  fillerRatio: z.strictObject({ high: share, source: z.string() }),
+  longestSpeechSec: seconds.describe('Longest run of candidate words with no gap ≥ 1 s'),
+  longestMonologueSec: seconds.describe("Longest candidate turn, first word to last, until another speaker's word"),
+  talkRatio: share.describe("Candidate speaking time ÷ all speakers' speaking time"),
+  talkRatioByWords: share.describe("Candidate words ÷ all speakers' words"),
+  questionsAsked: z
+    .array(z.strictObject({ speaker: z.string(), count }))
+    .describe('Question sentences per speaker ("?" or an interrogative opening)'),
 });
 
 export const QualitySchema = z.strictObject({
   engine: z.string().min(1),
-  speakers: z.array(z.string()).describe('Speaker labels seen in the transcript; empty when the engine gave none'),
+  assumedSingleSpeaker: z.boolean().describe('The transcript had no speaker labels; all speech was taken as the candidate'),
   notes: z.array(z.string()).describe('Caveats a reader needs before trusting the numbers'),
 });
 
 export const ReportSchema = z
   .strictObject({
-    schemaVersion: z.literal(1),
+    schemaVersion: z.literal(2),
     interviewId: z.string().min(1).optional(),
     generatedAt: z.iso.datetime(),
     engine: z.string().min(1).describe('Transcription engine the metrics were computed from'),
     language: z.string().min(1).optional(),
+    speakers: z.array(SpeakerSchema).describe('Everyone who spoke; exactly one candidate when anyone did'),
     metrics: MetricsSchema,
-    reference: ReferenceRangesSchema.describe('Ranges the numbers are judged against, with sources'),
+    metricCards: z.array(MetricCardSchema),
+    ...ContentSchema.shape,
+    ai: AiUsageSchema.optional(),
     quality: QualitySchema,
   })
-  .meta({ title: 'Interview Buddy analysis report', description: 'Speech metrics for one interview recording' });
+  .meta({
+    title: 'Interview Buddy analysis report',
+    description: "Speech metrics of the candidate, judged metric cards, answers and tips for one interview",
+  });
 
 export type Report = z.infer<typeof ReportSchema>;
 export type ReportMetrics = z.infer<typeof MetricsSchema>;
-export const REPORT_SCHEMA_VERSION = 1 as const;
+export const REPORT_SCHEMA_VERSION = 2 as const;

@@ -7,14 +7,16 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { analyzeTranscript } from '../analysis/analyze.js';
+import { createAiProviders, MemoryAiCache } from '../ai/index.js';
+import { buildReport } from '../analysis/report.pipeline.js';
 import { formatReportText } from '../analysis/summary.js';
 import { transcribeMedia } from '../media/pipeline.js';
 import { isAppError } from '../shared/errors.js';
 import { parseTranscriptFile } from '../transcripts/parse.js';
 import type { Transcript } from '../transcripts/transcript.js';
 
-export const USAGE = 'usage: interview-buddy analyze <recording> [--json] [--transcript file.vtt|file.srt]';
+export const USAGE =
+  'usage: interview-buddy analyze <recording> [--json] [--transcript file.vtt|file.srt] [--prep notes.txt] [--candidate speaker] [--model auto|economy|premium|<id>]';
 
 export interface CliIO {
   out: (text: string) => void;
@@ -25,7 +27,7 @@ export interface CliIO {
 export async function runAnalyze(argv: string[], io: CliIO): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: { json: { type: 'boolean' }, transcript: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+    parsed = parseArgs({ args: argv, allowPositionals: true, options: { json: { type: 'boolean' }, transcript: { type: 'string' }, prep: { type: 'string' }, candidate: { type: 'string' }, model: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
   } catch (err) {
     io.err(`${(err as Error).message}\n${USAGE}`);
     return 2;
@@ -53,7 +55,13 @@ export async function runAnalyze(argv: string[], io: CliIO): Promise<number> {
         await fs.rm(workDir, { recursive: true, force: true });
       }
     }
-    const report = analyzeTranscript(transcript);
+    // LLM enrichment runs only when a provider key is in the environment; offline otherwise.
+    const report = await buildReport(transcript, {
+      ...(values.prep && { prepNotes: await fs.readFile(values.prep, 'utf8') }),
+      ...(values.candidate && { candidateSpeaker: values.candidate }),
+      ...(values.model && { aiPreference: values.model }),
+      ai: { providers: createAiProviders(process.env), cache: new MemoryAiCache() },
+    });
     io.out(values.json ? JSON.stringify(report, null, 2) : formatReportText(report));
     return 0;
   } catch (err) {

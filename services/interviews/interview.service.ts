@@ -15,6 +15,7 @@ import { parseTranscriptFile } from '../transcripts/parse.js';
 import type { Transcript } from '../transcripts/transcript.js';
 import type { UploadStore } from '../upload/upload.store.js';
 import type { UserSettings } from '../../actors/user.actor.js';
+import type { AiCache } from '../ai/index.js';
 
 export class NotFoundError extends AppError {
   constructor() {
@@ -49,6 +50,8 @@ export interface InterviewServiceDeps {
   artifacts: Artifacts;
   uploads: UploadStore;
   log: Logger;
+  /** LLM outputs quote transcripts, so erasing an interview erases its cache entries too. */
+  aiCache?: AiCache;
 }
 
 /** Statuses in which a (new) recording may be uploaded. */
@@ -172,6 +175,12 @@ export class InterviewService {
   }
 
   async finishErase(uid: string, id: string): Promise<void> {
+    if (this.d.aiCache) {
+      for (const source of ['media', 'import'] as const) {
+        const t = await this.d.artifacts.get<Transcript>(artifactKeys.transcript(id, source)).catch(() => undefined);
+        if (t) await this.d.aiCache.eraseTranscript(t.text);
+      }
+    }
     await this.d.artifacts.removePrefix(artifactKeys.prefix(id));
     await this.d.uploads.removeForInterview(id);
     await this.d.actors.purge(INTERVIEW_ACTOR, id);

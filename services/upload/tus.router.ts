@@ -13,6 +13,7 @@ import type { AuthVerifier } from '../api/auth.js';
 import { bearerFromHeader } from '../api/auth.js';
 import type { InterviewService } from '../interviews/interview.service.js';
 import { NotFoundError } from '../interviews/interview.service.js';
+import { engineNameFor } from '../media/engine-select.js';
 import { AppError } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
 import type { Metrics } from '../shared/metrics.js';
@@ -54,6 +55,7 @@ export function tusRouter(d: TusRouterDeps): Router {
         await dispatchOrThrow(d.service, upload, {
           type: 'uploadCompleted', eventId: `upload-done:${upload.id}`, key: upload.id, size,
           ...(upload.metadata?.filename && { filename: upload.metadata.filename }),
+          ...(upload.metadata?.engine && { engine: upload.metadata.engine }),
         });
       } catch (err) {
         // The interview moved on (deleted, or already has a recording): do not keep an orphan file.
@@ -105,6 +107,8 @@ function guard(d: TusRouterDeps) {
         const interviewId = meta.interviewId;
         if (!interviewId) throw new AppError('missing_interview_id', 'Upload-Metadata must carry interviewId', 400);
         if (!UUID.test(interviewId)) throw new NotFoundError();
+        // A bad engine name is refused now, not after the upload (unknown_engine, 400).
+        if (meta.engine !== undefined) engineNameFor(meta.engine);
         const length = req.header('upload-length');
         if (length !== undefined && Number(length) === 0) throw new AppError('empty_file', 'the file is empty', 400);
         if (length !== undefined && Number(length) > d.maxBytes) {

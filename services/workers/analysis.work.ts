@@ -1,18 +1,31 @@
 /** Analysis stage: transcript artifact → report artifact. */
-import { analyzeTranscript } from '../analysis/analyze.js';
+import type { AiCache, AiProviders } from '../ai/index.js';
+import { buildReport } from '../analysis/report.pipeline.js';
 import { type Artifacts, artifactKeys } from '../shared/artifacts.js';
 import { PermanentError } from '../shared/errors.js';
 import type { Transcript } from '../transcripts/transcript.js';
 import type { StageWork } from './stage.worker.js';
 
-export function analysisWork(d: { artifacts: Artifacts }): StageWork {
+export function analysisWork(d: {
+  artifacts: Artifacts;
+  ai?: { providers: AiProviders; cache: AiCache };
+  /** The owner's saved model preference (settings), used when the interview names none. */
+  preferenceOf: (ownerUid: string) => Promise<string | undefined>;
+}): StageWork {
   return {
     stage: 'analysis',
     async run(state, progress) {
       if (!state.transcript) throw new PermanentError('no_transcript', 'the interview has no transcript to analyse');
       const transcript = await d.artifacts.get<Transcript>(state.transcript.key);
       progress(0.5);
-      const report = analyzeTranscript(transcript, { interviewId: state.id });
+      const aiPreference = state.analysis?.aiPreference ?? (await d.preferenceOf(state.ownerUid));
+      const report = await buildReport(transcript, {
+        interviewId: state.id,
+        ...(state.prepNotes && { prepNotes: state.prepNotes }),
+        ...(state.analysis?.candidateSpeaker && { candidateSpeaker: state.analysis.candidateSpeaker }),
+        ...(aiPreference && { aiPreference }),
+        ...(d.ai && { ai: d.ai }),
+      });
       const key = artifactKeys.report(state.id);
       await d.artifacts.put(key, report);
       return { type: 'analyzed', eventId: '', key, transcriptKey: state.transcript.key, headline: headlineOf(report) };

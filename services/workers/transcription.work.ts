@@ -13,7 +13,8 @@ export function transcriptionWork(d: {
   artifacts: Artifacts;
   workDir: string;
   maxDurationSec: number;
-  engine?: TranscriptionEngine;
+  /** Picks the engine for an upload (its metadata's `engine`, else the configured default). */
+  engineFor: (requested: string | undefined) => TranscriptionEngine;
 }): StageWork {
   return {
     stage: 'transcription',
@@ -29,7 +30,7 @@ export function transcriptionWork(d: {
           workDir,
           maxDurationSec: d.maxDurationSec,
           onProgress: progress,
-          ...(d.engine && { engine: d.engine }),
+          engine: d.engineFor(state.media.engine),
         });
         const key = artifactKeys.transcript(state.id, 'media');
         await d.artifacts.put(key, transcript);

@@ -1,71 +1,28 @@
 import type { FillerLexicon } from './filler-lexicon.js';
 import { DEFAULT_FILLER_LEXICON } from './filler-lexicon.js';
+import type { PhraseItem } from './phrase-matcher.js';
+import { matchPhrases } from './phrase-matcher.js';
 import type { Timeline } from './timeline.js';
-import { lexicalTokens } from './tokens.js';
+import type { TokenStream } from './token-stream.js';
+import { tokenStream } from './token-stream.js';
 import { wordsPerMinute } from './wpm.js';
 
-export interface FillerItem {
-  /** Canonical filler name ("um", "you know"). */
-  readonly word: string;
-  /** Start of the engine word holding it (sub-word timing is not available). */
-  readonly start: number;
-}
-
-interface Tok {
-  readonly norm: string;
-  readonly breakAfter: boolean;
-  readonly start: number;
-  readonly speaker: string | undefined;
-}
-
-/** One lexical token stream over the whole timeline, so a phrase can span two engine words. */
-function tokenStream(tl: Timeline): Tok[] {
-  const out: Tok[] = [];
-  for (const w of tl.words) {
-    for (const t of lexicalTokens(w.text)) out.push({ ...t, start: w.start, speaker: w.speaker });
-  }
-  return out;
-}
-
-/** Does `phrase` match at `i` without crossing punctuation or a change of speaker? */
-function phraseAt(toks: readonly Tok[], i: number, phrase: readonly string[]): boolean {
-  const first = toks[i];
-  if (!first) return false;
-  for (let k = 0; k < phrase.length; k++) {
-    const t = toks[i + k];
-    if (!t || t.norm !== phrase[k] || t.speaker !== first.speaker) return false;
-    if (k < phrase.length - 1 && t.breakAfter) return false;
-  }
-  return true;
-}
+/** A filler occurrence: canonical name ("um", "you know"), start of its engine word, speaker. */
+export type FillerItem = PhraseItem;
 
 /**
- * Filler occurrences in time order. Matching is on lexical tokens (letter/digit runs), so "Um," and
- * "uh-huh" match like the reference regex `\b(?:um|uh|…)\b` does. A phrase ("you know") is one item.
- * O(tokens × phrases), and the lexicon holds a handful of phrases.
+ * Filler occurrences in time order, for every speaker (filter by `speaker` afterwards). Matching is on
+ * lexical tokens (letter/digit runs), so "Um," and "uh-huh" match like the reference regex
+ * `\b(?:um|uh|…)\b` does. A phrase ("you know") is one item. Accepts a timeline or a prepared stream
+ * (the analyzer builds the stream once for every detector).
  */
-export function detectFillers(tl: Timeline, lexicon: FillerLexicon = DEFAULT_FILLER_LEXICON): FillerItem[] {
-  const toks = tokenStream(tl);
-  const items: FillerItem[] = [];
-  let i = 0;
-  while (i < toks.length) {
-    const tok = toks[i]!;
-    const phrase = lexicon.phrases.find((p) => phraseAt(toks, i, p.tokens));
-    if (phrase) {
-      items.push({ word: phrase.canonical, start: tok.start });
-      i += phrase.tokens.length;
-      continue;
-    }
-    const single = lexicon.single.get(tok.norm);
-    if (single !== undefined) items.push({ word: single, start: tok.start });
-    i++;
-  }
-  return items;
+export function detectFillers(input: Timeline | TokenStream, lexicon: FillerLexicon = DEFAULT_FILLER_LEXICON): FillerItem[] {
+  return matchPhrases('toks' in input ? input : tokenStream(input), lexicon);
 }
 
 export interface FillerStats {
   readonly count: number;
-  /** Per minute of recording (same denominator as overall WPM). */
+  /** Per minute of the candidate's floor time (the same denominator as WPM). */
   readonly perMinute: number;
   /** Filler items ÷ words. A phrase counts once here though it spans two words. */
   readonly ratio: number;

@@ -28,6 +28,12 @@ export interface LexicalToken {
   readonly norm: string;
   /** True when sentence punctuation (.,;:!?) or a dash follows, so a phrase must not continue across it. */
   readonly breakAfter: boolean;
+  /** True when . ? or ! follows: the token closes a sentence (question detection, sentence splitting). */
+  readonly endsSentence: boolean;
+  /** True when a ? follows. */
+  readonly question: boolean;
+  /** Character offset of the token in `text`, so a tagger's tokens can be aligned to ours. */
+  readonly offset: number;
 }
 
 /**
@@ -40,7 +46,13 @@ export function lexicalTokens(text: string): LexicalToken[] {
   const re = /([\p{L}\p{N}]+)([^\p{L}\p{N}]*)/gu;
   for (const m of text.matchAll(re)) {
     const sep = m[2] ?? '';
-    out.push({ norm: (m[1] ?? '').toLowerCase(), breakAfter: /[.,;:!?\u2014\u2013]|--/u.test(sep) });
+    out.push({
+      norm: (m[1] ?? '').toLowerCase(),
+      breakAfter: /[.,;:!?\u2014\u2013]|--/u.test(sep),
+      endsSentence: /[.?!]/u.test(sep),
+      question: sep.includes('?'),
+      offset: m.index,
+    });
   }
   return out;
 }

@@ -23,7 +23,7 @@ describe('interview-buddy analyze', () => {
     const r = await run('analyze', testdataPath('audio/jfk.mp3'), '--json');
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout);
-    expect(report.schemaVersion).toBe(1);
+    expect(report.schemaVersion).toBe(2);
     expect(report.engine).toBe('local');
     expect(report.metrics.durationSec).toBeCloseTo(11, 0);
     expect(report.metrics.wordCount).toBeGreaterThan(10);

@@ -7,7 +7,7 @@ import { transcript, word, wordsFromText } from './helpers/synthetic.js';
 const now = () => new Date('2025-01-02T03:04:05.000Z');
 
 describe('analyzeTranscript', () => {
-  it('builds a complete, deterministic v1 report', () => {
+  it('builds a complete, deterministic v2 report', () => {
     const words = [
       word('um', 1, 1.3, { speaker: 'cand' }), word('I', 1.4, 1.5, { speaker: 'cand' }),
       word('led', 1.5, 1.8, { speaker: 'cand' }), word('the', 3.5, 3.6, { speaker: 'cand' }),
@@ -16,8 +16,9 @@ describe('analyzeTranscript', () => {
     const r = analyzeTranscript(transcript(words, 6), { interviewId: 'iv-1', now });
     expect(r).toEqual(analyzeTranscript(transcript(words, 6), { interviewId: 'iv-1', now }));
     expect(r).toMatchObject({
-      schemaVersion: 1,
+      schemaVersion: 2,
       interviewId: 'iv-1',
+      speakers: [{ id: 'cand', role: 'candidate', talkSec: 1.3 }],
       generatedAt: '2025-01-02T03:04:05.000Z',
       engine: 'import',
       metrics: {
@@ -27,23 +28,32 @@ describe('analyzeTranscript', () => {
         wpm: 50,
         articulationWpm: 230.8,
         wpmSeries: [],
-        fillers: { count: 1, perMinute: 10, ratio: 0.2, items: [{ word: 'um', start: 1 }] },
+        fillers: { count: 1, perMinute: 10, ratio: 0.2, items: [{ word: 'um', start: 1, speaker: 'cand' }] },
         pauses: { count: 1, longestSec: 1.7, totalSec: 1.7, silenceShare: 0.5667, items: [{ start: 1.8, end: 3.5, durationSec: 1.7 }] },
         longestSpeechSec: 0.8,
+        longestMonologueSec: 3,
+        talkRatio: 1,
+        talkRatioByWords: 1,
       },
-      quality: { engine: 'import', speakers: ['cand'] },
+      answers: [],
+      quality: { engine: 'import', assumedSingleSpeaker: false },
     });
-    expect(r.reference.wpm).toMatchObject({ low: 130, high: 175 });
+    expect(r.metricCards.find((c) => c.id === 'wpm')).toMatchObject({ value: 50, range: { low: 130, high: 175 }, verdict: 'low' });
+    expect(r.tips).toHaveLength(3);
   });
 
   it('handles an empty transcript with zeros and a note', () => {
     const r = analyzeTranscript(transcript([], 0), { now });
+    const none = { count: 0, perMinute: 0, ratio: 0, items: [] };
     expect(r.metrics).toEqual({
-      durationSec: 0, speakingSec: 0, wordCount: 0, wpm: 0, articulationWpm: 0, wpmSeries: [],
-      fillers: { count: 0, perMinute: 0, ratio: 0, items: [] },
+      durationSec: 0, floorSec: 0, speakingSec: 0, wordCount: 0, wpm: 0, articulationWpm: 0, wpmSeries: [], paceVariability: 0,
+      fillers: none, hedges: none, repetition: { count: 0, perMinute: 0, items: [] },
+      vocabulary: { uniqueWords: 0, uniqueRatio: 0, mattr: 0, windowWords: 50 }, pronouns: { i: 0, we: 0, weRatio: 0 },
       pauses: { count: 0, longestSec: 0, totalSec: 0, silenceShare: 0, items: [] },
-      longestSpeechSec: 0,
+      longestSpeechSec: 0, longestMonologueSec: 0, talkRatio: 0, talkRatioByWords: 0, questionsAsked: [],
     });
+    expect(r.speakers).toEqual([]);
+    expect(r.summary).toMatch(/No speech/);
     expect(r.quality.notes.join(' ')).toMatch(/No words were recognised/);
     expect(r).not.toHaveProperty('interviewId');
   });
@@ -64,12 +74,12 @@ describe('analyzeTranscript', () => {
     expect(b.quality.notes.join(' ')).toMatch(/out of time order/);
   });
 
-  it('counts overlapping speech once and notes it', () => {
+  it('notes overlapping speech and names the candidate it chose', () => {
     const words: Word[] = [word('a', 0, 2, { speaker: 'A' }), word('b', 1, 3, { speaker: 'B' })];
     const r = analyzeTranscript(transcript(words, 3), { now });
-    expect(r.metrics.speakingSec).toBe(3);
+    expect(r.metrics.speakingSec).toBe(2);
     expect(r.quality.notes.join(' ')).toMatch(/overlap/);
-    expect(r.quality.notes.join(' ')).toMatch(/2 speakers were found \(A, B\)/);
+    expect(r.quality.notes.join(' ')).toMatch(/2 speakers were found \(A, B\); the metrics are about "A"/);
   });
 
   it('handles a zero reported duration by using the words, and notes it', () => {
@@ -85,11 +95,12 @@ describe('analyzeTranscript', () => {
   });
 
   it('adds engine, length and confidence notes only when they apply', () => {
-    const words = wordsFromText('so this is fine').map((w) => ({ ...w, confidence: 0.4, speaker: 'x' }));
+    const words = wordsFromText('so this is fine').map((w) => ({ ...w, confidence: 0.4 }));
     const local = analyzeTranscript(transcript(words, 30, 'local'), { now }).quality.notes.join(' ');
     expect(local).toMatch(/offline engine/);
     expect(local).toMatch(/under a minute/);
     expect(local).toMatch(/confidence is 40%/);
+    expect(local).toMatch(/no speaker labels, so all speech was taken to be the candidate/);
     const long = wordsFromText('word '.repeat(200), {}, 'x').map((w) => ({ ...w, confidence: 0.95 }));
     expect(analyzeTranscript(transcript(long, 90, 'openai'), { now }).quality.notes).toEqual([]);
   });
@@ -109,6 +120,10 @@ describe('analyzeTranscript', () => {
     const r = analyzeTranscript(transcript(words, 1800), { now });
     expect(r.metrics.wordCount).toBe(4500);
     expect(r.metrics.fillers.count).toBe(113);
+    // Each "word word … word" run between two "um"s is ONE repetition item, not 38.
+    expect(r.metrics.repetition.count).toBe(113);
+    expect(r.metrics.repetition.items[1]).toMatchObject({ text: 'word', times: 39 });
+    expect(r.metrics.repetition.items[0]).toMatchObject({ text: 'word', times: 39 });
     expect(r.metrics.pauses.count).toBe(44);
     expect(r.metrics.wpmSeries).toHaveLength(60);
   });

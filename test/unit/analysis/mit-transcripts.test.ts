@@ -1,17 +1,22 @@
 /**
- * Filler and word counting on the 11 real MIT mock-interview transcripts (Naim et al. 2015), against
- * the counts in testdata/manifest.tsv and mit_interview_stats.tsv. The text has no timings, so words get
- * synthetic ones; only text-level metrics are checked here.
+ * The 11 real MIT mock-interview transcripts (Naim et al. 2015) against testdata/manifest.tsv and
+ * mit_interview_stats.tsv. The text has no timings, so words get synthetic ones (0.3 s each, no gap
+ * inside a line, 1.5 s between lines): speaking time is then proportional to words, and the talk ratio
+ * by time must equal the README's word share.
  */
 import { describe, expect, it } from '@jest/globals';
+import { analyzeTranscript } from '../../../services/analysis/analyze.js';
 import { detectFillers } from '../../../services/analysis/metrics/fillers.js';
 import { DEFAULT_FILLER_LEXICON, makeFillerLexicon } from '../../../services/analysis/metrics/filler-lexicon.js';
+import { questionSentences } from '../../../services/analysis/metrics/questions.js';
 import { toTimeline } from '../../../services/analysis/metrics/timeline.js';
+import { tokenStream } from '../../../services/analysis/metrics/token-stream.js';
 import { wordCount } from '../../../services/analysis/metrics/word-count.js';
-import { analyzeTranscript } from '../../../services/analysis/analyze.js';
+import { HESITATIONS } from '../../../services/analysis/metrics/word-sets.js';
 import type { Word } from '../../../services/transcripts/transcript.js';
 import { mitTranscriptWords, readManifest, readMitStats } from './helpers/ground-truth.js';
 import { transcript } from './helpers/synthetic.js';
+import { strictAgreement } from './helpers/filler-agreement.js';
 
 const STRICT = makeFillerLexicon(['um', 'uh', 'er', 'ah', 'hmm', 'mm']);
 const rows = readManifest().filter((r) => r.kind === 'transcript');
@@ -26,8 +31,10 @@ describe('MIT interview transcripts', () => {
   });
 
   describe.each(rows.map((r) => [participant(r.file), r] as const))('%s', (id, row) => {
-    const words = mitTranscriptWords(row.file);
+    const words = mitTranscriptWords(row.file, { wordSec: 0.3, gapSec: 0 });
     const s = stats.get(id)!;
+    const report = analyzeTranscript(transcript(words, words.at(-1)!.end), { interviewId: id, now: () => new Date(0) });
+    const m = report.metrics;
 
     it('word count and strict filler count equal the manifest', () => {
       expect(wordCount(words)).toBe(row.wordCount);
@@ -35,32 +42,51 @@ describe('MIT interview transcripts', () => {
     });
 
     it('per-speaker words and strict fillers equal mit_interview_stats.tsv', () => {
-      const interviewee = bySpeaker(words, 'Interviewee');
-      expect(wordCount(interviewee)).toBe(Number(s.interviewee_words));
+      expect(wordCount(bySpeaker(words, 'Interviewee'))).toBe(Number(s.interviewee_words));
       expect(wordCount(bySpeaker(words, 'Interviewer'))).toBe(Number(s.interviewer_words));
-      expect(fillers(interviewee)).toHaveLength(Number(s.interviewee_fillers));
+      expect(fillers(bySpeaker(words, 'Interviewee'))).toHaveLength(Number(s.interviewee_fillers));
       expect(fillers(bySpeaker(words, 'Interviewer'))).toHaveLength(Number(s.interviewer_fillers));
     });
 
-    it('the v1 lexicon finds the strict fillers and more, "you know" once per phrase', () => {
-      const interviewee = bySpeaker(words, 'Interviewee');
-      const v1 = fillers(interviewee, DEFAULT_FILLER_LEXICON);
-      expect(v1.length).toBeGreaterThanOrEqual(Number(s.interviewee_fillers));
-      expect(v1.filter((f) => f.word === 'you know')).toHaveLength(Number(s.interviewee_you_know));
-      expect(v1.some((f) => f.word === 'like')).toBe(false);
+    it('chooses the interviewee as the candidate automatically', () => {
+      expect(report.speakers.map((x) => [x.id, x.role])).toEqual([['Interviewer', 'interviewer'], ['Interviewee', 'candidate']]);
+      expect(m.wordCount).toBe(Number(s.interviewee_words));
     });
 
-    it('analyses the whole interview into a valid report', () => {
-      const r = analyzeTranscript(transcript(words, words.at(-1)!.end), { interviewId: id, now: () => new Date(0) });
-      expect(r.metrics.wordCount).toBe(row.wordCount);
-      expect(r.metrics.fillers.count).toBe(fillers(words, DEFAULT_FILLER_LEXICON).length);
-      expect(r.quality.speakers).toEqual(['Interviewer', 'Interviewee']);
+    it('talk ratio by words and by time equal interviewee_word_share', () => {
+      expect(m.talkRatioByWords).toBeCloseTo(Number(s.interviewee_word_share), 3);
+      expect(m.talkRatio).toBeCloseTo(Number(s.interviewee_word_share), 3);
+    });
+
+    it('finds a "?" question in exactly the interviewer turns the stats count', () => {
+      const qs = questionSentences(tokenStream(toTimeline(words)).toks).filter((q) => q.byMark && q.speaker === 'Interviewer');
+      expect(new Set(qs.map((q) => q.turn)).size).toBe(Number(s.interviewer_turns_with_question_mark));
+      const asked = m.questionsAsked.find((q) => q.speaker === 'Interviewer')!.count;
+      expect(asked).toBeGreaterThanOrEqual(Number(s.interviewer_turns_with_question_mark));
+    });
+
+    it('"you know" equals the raw count (every one in these transcripts is a filler); filler "like" ≤ raw "like"', () => {
+      expect(m.fillers.items.filter((f) => f.word === 'you know')).toHaveLength(Number(s.interviewee_you_know));
+      expect(m.fillers.items.filter((f) => f.word === 'like').length).toBeLessThanOrEqual(Number(s.interviewee_like_raw));
+    });
+
+    it('agrees with the strict regex on every token it covers (precision and recall 1)', () => {
+      const a = strictAgreement(bySpeaker(words, 'Interviewee'));
+      expect(a).toMatchObject({ falsePositives: 0, falseNegatives: 0 });
+      expect(a.truePositives).toBe(Number(s.interviewee_fillers));
+    });
+
+    it('counts hesitation spellings the strict regex misses, within the broad variant count', () => {
+      const hes = m.fillers.items.filter((f) => HESITATIONS.has(f.word)).length;
+      expect(hes).toBeGreaterThanOrEqual(Number(s.interviewee_fillers));
+      // The broad regex also counts the back-channels "mhm"/"uh-huh", which are not fillers.
+      expect(hes).toBeLessThanOrEqual(Number(s.interviewee_filler_variants));
     });
   });
 
-  it('p4: the transcriber wrote "uhm"/"umm"/"uhh", so v1 finds far more than the strict list', () => {
+  it('p4: the transcriber wrote "uhm"/"umm"/"uhh", so v2 finds far more than the strict list', () => {
     const words = bySpeaker(mitTranscriptWords('transcripts/mit_interview_p4.txt'), 'Interviewee');
     expect(fillers(words)).toHaveLength(1);
-    expect(fillers(words, DEFAULT_FILLER_LEXICON).length).toBeGreaterThan(20);
+    expect(fillers(words, DEFAULT_FILLER_LEXICON).length).toBeGreaterThan(60);
   });
 });

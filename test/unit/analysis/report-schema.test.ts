@@ -2,49 +2,71 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from '@jest/globals';
-import { REPORT_JSON_SCHEMA_PATH, renderReportJsonSchema } from '../../../services/analysis/report.json-schema.js';
+import { REPORT_JSON_SCHEMAS, REPORT_JSON_SCHEMA_PATH, renderReportJsonSchema } from '../../../services/analysis/report.json-schema.js';
 import { ReportSchema } from '../../../services/analysis/report.schema.js';
+import { ReportV1Schema } from '../../../services/analysis/report.v1.schema.js';
 import { analyzeTranscript } from '../../../services/analysis/analyze.js';
 import { transcript, wordsFromText } from './helpers/synthetic.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
-describe('report JSON Schema', () => {
-  it('committed file equals a fresh export (run scripts/export-schemas.ts after a schema change)', () => {
-    const committed = readFileSync(path.join(repoRoot, REPORT_JSON_SCHEMA_PATH), 'utf8');
-    expect(committed).toBe(renderReportJsonSchema());
+describe('report JSON Schemas', () => {
+  it.each(REPORT_JSON_SCHEMAS.map((s) => [s.file, s] as const))(
+    '%s: committed file equals a fresh export (run scripts/export-schemas.ts after a schema change)',
+    (file, s) => {
+      expect(readFileSync(path.join(repoRoot, file), 'utf8')).toBe(s.render());
+    },
+  );
+
+  it('publishes v1 and v2; the current one is v2', () => {
+    expect(REPORT_JSON_SCHEMAS.map((s) => s.file)).toEqual(['schemas/report.v1.schema.json', 'schemas/report.v2.schema.json']);
+    expect(REPORT_JSON_SCHEMA_PATH).toBe('schemas/report.v2.schema.json');
   });
 
-  it('describes the v1 envelope and requires the metrics', () => {
+  it('describes the v2 envelope and requires the candidate metrics, cards and content', () => {
     const s = JSON.parse(renderReportJsonSchema()) as {
       $schema: string;
       required: string[];
-      properties: { schemaVersion: { const: number }; metrics: { required: string[] } };
+      properties: { schemaVersion: { const: number }; metrics: { required: string[] }; tips: { minItems: number; maxItems: number } };
     };
     expect(s.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
-    expect(s.properties.schemaVersion.const).toBe(1);
-    expect(s.required).toEqual(expect.arrayContaining(['schemaVersion', 'generatedAt', 'engine', 'metrics', 'quality']));
-    expect(s.required).not.toContain('interviewId');
+    expect(s.properties.schemaVersion.const).toBe(2);
+    expect(s.required).toEqual(
+      expect.arrayContaining(['schemaVersion', 'generatedAt', 'engine', 'speakers', 'metrics', 'metricCards', 'answers', 'tips', 'summary', 'quality']),
+    );
+    expect(s.required).not.toEqual(expect.arrayContaining(['interviewId']));
+    expect(s.required).not.toContain('ai');
+    expect(s.required).not.toContain('prep');
+    expect(s.properties.tips).toMatchObject({ minItems: 3, maxItems: 3 });
     expect(s.properties.metrics.required).toEqual(
-      expect.arrayContaining(['durationSec', 'wpm', 'articulationWpm', 'wpmSeries', 'fillers', 'pauses', 'longestSpeechSec']),
+      expect.arrayContaining([
+        'durationSec', 'wpm', 'articulationWpm', 'wpmSeries', 'paceVariability', 'fillers', 'hedges', 'repetition',
+        'vocabulary', 'pronouns', 'pauses', 'longestSpeechSec', 'longestMonologueSec', 'talkRatio', 'questionsAsked',
+      ]),
     );
   });
 });
 
-describe('ReportSchema', () => {
+describe('ReportSchema (v2)', () => {
   const valid = analyzeTranscript(transcript(wordsFromText('um hello there'), 2), { now: () => new Date(0) });
 
-  it('accepts an analyzer report', () => {
+  it('accepts an analyzer report, which v1 rejects', () => {
     expect(ReportSchema.safeParse(valid).success).toBe(true);
+    expect(ReportV1Schema.safeParse(valid).success).toBe(false);
   });
 
+  const card = valid.metricCards[0]!;
   it.each([
-    ['a wrong version', { ...valid, schemaVersion: 2 }],
+    ['a wrong version', { ...valid, schemaVersion: 1 }],
     ['a non-ISO date', { ...valid, generatedAt: 'yesterday' }],
     ['a negative WPM', { ...valid, metrics: { ...valid.metrics, wpm: -1 } }],
     ['an infinite WPM', { ...valid, metrics: { ...valid.metrics, wpm: Number.POSITIVE_INFINITY } }],
     ['a fractional word count', { ...valid, metrics: { ...valid.metrics, wordCount: 1.5 } }],
-    ['a silence share over 1', { ...valid, metrics: { ...valid.metrics, pauses: { ...valid.metrics.pauses, silenceShare: 1.2 } } }],
+    ['a talk ratio over 1', { ...valid, metrics: { ...valid.metrics, talkRatio: 1.2 } }],
+    ['two tips', { ...valid, tips: ['a', 'b'] }],
+    ['an unknown verdict', { ...valid, metricCards: [{ ...card, verdict: 'bad' }] }],
+    ['a card without a source', { ...valid, metricCards: [{ ...card, range: { high: 1 } }] }],
+    ['an unknown speaker role', { ...valid, speakers: [{ id: 'x', role: 'coach', talkSec: 1 }] }],
     ['an unknown top-level field', { ...valid, extra: true }],
   ])('rejects %s', (_name, bad) => {
     expect(ReportSchema.safeParse(bad).success).toBe(false);

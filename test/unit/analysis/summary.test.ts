@@ -40,14 +40,15 @@ describe('formatReportText', () => {
 
   it('shows the headline numbers with their reference ranges', () => {
     expect(text).toContain('Interview iv-9 — engine import, generated 2025-01-02T03:04:05.000Z');
-    expect(text).toMatch(/Duration\s+1:30, speaking /);
+    expect(text).toMatch(/Duration\s+1:30, the candidate speaking /);
     expect(text).toMatch(/Words\s+162\n/);
     // 162 words in 90 s; 162 words in 70.4 s of speech (gaps ≥ 0.3 s removed).
-    expect(text).toContain('108 WPM overall (below the 130–175 reference), 138 WPM while speaking');
+    expect(text).toContain('108 WPM on the floor, 138 WPM while speaking');
+    expect(text).not.toContain('Talk ratio'); // one speaker: nothing to compare
   });
 
   it('lists fillers grouped, most frequent first, with m:ss timestamps', () => {
-    expect(text).toMatch(/Fillers\s+5 — 3\.3 per minute, 3\.1% of words \(within the 4% target\)/);
+    expect(text).toMatch(/Fillers\s+5 — 3\.3 per minute, 3\.1% of words\n/);
     expect(text).toContain('"um" ×4: 0:01, 0:09, 0:16, 0:24');
     expect(text).toContain('"you know" ×1: 1:02');
   });
@@ -63,8 +64,31 @@ describe('formatReportText', () => {
     expect(text).toMatch(/1:00 {3}44 █{7}\n/);
   });
 
+  it('shows every metric card with its range and advice, then three tips and the summary', () => {
+    expect(text).toMatch(/▼ low +Pace +108 WPM +\(range 130 WPM–175 WPM\)\n {12}You spoke slowly/);
+    expect(text).toMatch(/✓ ok +Fillers +3\.1% +\(range ≤ 4\.0%\)/);
+    // Furthest outside first: 4.7 repeats/min vs ≤ 2 ("fast fast…"), then MATTR 0.04 vs ≥ 0.7.
+    expect(text).toMatch(/Top tips:\n {2}1\. You often restart phrases.*\n {2}2\. You repeat the same words/);
+    expect(text.match(/^ {2}\d\. /gm)).toHaveLength(3);
+    expect(text).toMatch(/Summary\s+\n\s+You spoke 162 words/);
+  });
+
+  it('shows speakers, talk ratio and questions for an interview with an interviewer', () => {
+    const two = [
+      ...['Tell', 'me', 'about', 'yourself?'].map((t, i) => word(t, i * 0.5, i * 0.5 + 0.4, { speaker: 'spk_0' })),
+      ...interview().map((w) => ({ ...w, start: w.start + 3, end: w.end + 3, speaker: 'spk_1' })),
+    ];
+    const t = formatReportText(analyzeTranscript(transcript(two, 93), { now, speakerNames: { spk_1: 'Ana' } }));
+    expect(t).toContain('— candidate: Ana');
+    expect(t).toMatch(/Speakers\s+spk_0 \(interviewer\), Ana \(candidate\)/);
+    expect(t).toMatch(/spk_0 .* 1 question\(s\)/);
+    expect(t).toMatch(/Talk ratio\s+9\d% of speaking time, 98% of words/);
+    expect(t).toMatch(/Talk ratio +9\d% +\(range 55%–95%\)/);
+  });
+
   it('ends with the quality notes', () => {
     expect(text).toMatch(/Notes:\n {2}- The transcript has no speaker labels/);
+    expect(text.trimEnd().endsWith(report.quality.notes.at(-1)!)).toBe(true);
   });
 
   it('prints a sensible summary for an empty report', () => {

@@ -2,7 +2,7 @@
 
 Loads one CTranslate2 Whisper model once, then serves requests as JSON lines over stdio:
 
-  stdin   {"id": 1, "path": "/x.wav", "initial_prompt": "...", "beam_size": 5, ...}
+  stdin   {"id": 1, "path": "/x.wav", "initial_prompt": "...", "beam_size": 5, "seed": 0, ...}
   stdout  {"type": "ready", "model": "...", "load_sec": 0.8}                       once, at start
           {"id": 1, "type": "progress", "fraction": 0.42}                           0..n per request
           {"id": 1, "type": "result", "duration": 11.0, "language": "en", "words": [[text, start, end, p], ...]}
@@ -59,6 +59,10 @@ def main():
 
 def serve(model, req):
     rid = req["id"]
+    # Temperature fallback samples: a fixed seed makes the same audio give the same transcript.
+    import ctranslate2
+
+    ctranslate2.set_random_seed(int(req.get("seed", os.environ.get("WHISPER_SEED", "0"))))
     segments, info = model.transcribe(
         req["path"],
         language=req.get("language") or None,

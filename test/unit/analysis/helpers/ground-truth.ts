@@ -61,9 +61,10 @@ const ANNOTATIONS = /\[[^\]]*\]|\([^)]*\)/g;
 
 /**
  * An MIT transcript as timed words: labels become speakers (an unlabelled line continues the previous
- * speaker, per the README), annotations are dropped, and times are synthetic.
+ * speaker, per the README), annotations are dropped, and times are synthetic (1.5 s between lines; with
+ * `gapSec: 0` every speaker's speaking time is exactly wordSec × their words).
  */
-export function mitTranscriptWords(file: string): Word[] {
+export function mitTranscriptWords(file: string, timing: { wordSec?: number; gapSec?: number } = {}): Word[] {
   const words: Word[] = [];
   let speaker = 'Interviewer';
   let t = 0;
@@ -71,7 +72,7 @@ export function mitTranscriptWords(file: string): Word[] {
     const label = LABEL.exec(line);
     if (label) speaker = label[1]!;
     const text = line.replace(LABEL, ' ').replace(ANNOTATIONS, ' ');
-    const lineWords = wordsFromText(text, { startSec: t }, speaker);
+    const lineWords = wordsFromText(text, { ...timing, startSec: t }, speaker);
     words.push(...lineWords);
     t = (lineWords.at(-1)?.end ?? t) + 1.5;
   }

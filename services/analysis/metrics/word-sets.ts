@@ -1,0 +1,40 @@
+/** Closed word classes the phrase rules consult. Lower-case lexical tokens ("don't" → "don", "t"). */
+export const set = (...words: string[]): ReadonlySet<string> => new Set(words);
+
+/** Subject pronouns: "I like", "we like" make "like" a verb. */
+export const SUBJECTS = set('i', 'you', 'we', 'they', 'he', 'she', 'who', 'people', 'everyone', 'everybody');
+/** Do-support and modals, including the halves of contractions ("didn" + "t", "I" + "d"). */
+export const AUXILIARIES = set(
+  'do', 'does', 'did', 'don', 'didn', 'doesn', 'would', 'wouldn', 'will', 'won', 'can', 'could', 'couldn',
+  'should', 'might', 'must', 'd', 't', 'not', 'to',
+);
+/** Forms of "be" ("it's" → "it", "s"; "we're" → "we", "re"; "I'm" → "i", "m"). */
+export const BE = set('am', 'is', 'are', 'was', 'were', 'be', 'been', 'being', 'm', 's', 're');
+/** Words that open a clause; "like" right after one is a discourse marker ("and like um"). */
+export const CLAUSE_OPENERS = set('and', 'but', 'so', 'or', 'because', 'cause', 'then', 'yeah', 'well', 'okay', 'ok');
+/** Determiners before "kind of"/"sort of" make them nouns: "a kind of", "what sort of". */
+export const DETERMINERS = set(
+  'a', 'an', 'the', 'this', 'that', 'these', 'those', 'what', 'which', 'any', 'some', 'every', 'each', 'one',
+  'same', 'no', 'my', 'your', 'our', 'their', 'his', 'her', 'its', 'certain', 'different', 'other', 'another',
+  'right', 'wrong', 'best', 'only', 'particular', 'new', 'whatever',
+);
+/** Object pronouns: "you know him" is knowing someone, not a filler. */
+export const OBJECTS = set('him', 'her', 'them', 'me', 'us');
+/** Hesitation sounds, canonical names (what `hesitation()` returns). */
+export const HESITATIONS = set('um', 'uh', 'er', 'erm', 'ah', 'hmm', 'mm');
+
+/**
+ * Spelling variants of hesitation sounds → canonical name, because transcribers write what they hear
+ * ("ummm", "uhh", "hmmm"): the MIT transcript p4 writes "uhm" 60+ times where the README's strict regex
+ * finds 1. "mhm" and "uh-huh" are back-channels (meaning "yes, go on"), not hesitations: not counted.
+ */
+export function hesitation(norm: string): string | undefined {
+  if (/^u+h*m+$/.test(norm)) return 'um';
+  if (/^u+h+$/.test(norm)) return 'uh';
+  if (/^e+r+m+$/.test(norm)) return 'erm';
+  if (/^e+r+$/.test(norm)) return 'er';
+  if (/^a+h+$/.test(norm)) return 'ah';
+  if (/^h+m+$/.test(norm)) return 'hmm';
+  if (/^m{2,}$/.test(norm)) return 'mm';
+  return undefined;
+}

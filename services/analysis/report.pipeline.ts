@@ -1,0 +1,61 @@
+/**
+ * The whole report for one transcript: delivery metrics, the local content analysis (Q&A, STAR,
+ * prep notes), then optional LLM enrichment. The LLM only ever improves what the local analyzer
+ * produced; with no provider configured (or all failing) the report is complete offline.
+ */
+import { enrichContent, parsePreference, type AiCache, type AiProviders } from '../ai/index.js';
+import type { Transcript } from '../transcripts/transcript.js';
+import { analyzeTranscript } from './analyze.js';
+import { analyzeContent } from './content/analyze-content.js';
+import type { Report } from './report.schema.js';
+import { labelSpeakers } from './speakers.js';
+
+export interface ReportOptions {
+  interviewId?: string;
+  prepNotes?: string;
+  /** The user's choice of candidate; ignored (with a note) if no such speaker exists. */
+  candidateSpeaker?: string;
+  /** auto | economy | premium | a model id. */
+  aiPreference?: string;
+  ai?: { providers: AiProviders; cache: AiCache };
+  signal?: AbortSignal;
+}
+
+const hasProvider = (p: AiProviders) => Object.keys(p.clients).length > 0;
+
+export async function buildReport(transcript: Transcript, opts: ReportOptions = {}): Promise<Report> {
+  const notes: string[] = [...(transcript.notes ?? [])];
+  const labelled = labelSpeakers(transcript.words).words;
+  const speakerIds = new Set(labelled.map((w) => w.speaker));
+  let override = opts.candidateSpeaker;
+  if (override !== undefined && !speakerIds.has(override)) {
+    notes.push(`The chosen candidate speaker "${override}" does not occur in this transcript; the candidate was chosen automatically.`);
+    override = undefined;
+  }
+  const base = { ...(opts.interviewId && { interviewId: opts.interviewId }) };
+  // A first pass decides who the candidate is (cheap: milliseconds for an hour of speech).
+  const first = analyzeTranscript(transcript, { ...base, ...(override && { candidateSpeaker: override }) });
+  const candidate = first.speakers.find((s) => s.role === 'candidate')?.id ?? labelled[0]?.speaker ?? 'speaker';
+  let content = analyzeContent({ words: labelled, candidate, ...(opts.prepNotes && { prepNotes: opts.prepNotes }) });
+
+  let ai;
+  if (opts.ai && hasProvider(opts.ai.providers)) {
+    let preference;
+    try {
+      preference = parsePreference(opts.aiPreference ?? 'auto', opts.ai.providers.models);
+    } catch {
+      notes.push(`The model preference "${opts.aiPreference}" is not configured; models were chosen automatically.`);
+      preference = 'auto' as const;
+    }
+    const enriched = await enrichContent(
+      { transcriptText: transcript.text, answers: content.answers, summary: content.summary, tips: content.tips },
+      { preference, cache: opts.ai.cache, providers: opts.ai.providers, ...(opts.signal && { signal: opts.signal }) },
+    );
+    content = { ...content, answers: enriched.answers, summary: enriched.summary, tips: enriched.tips };
+    ai = enriched.ai;
+    notes.push(...enriched.notes);
+  }
+
+  const report = analyzeTranscript(transcript, { ...base, candidateSpeaker: candidate, content, ...(ai && { ai }) });
+  return notes.length ? { ...report, quality: { ...report.quality, notes: [...report.quality.notes, ...notes] } } : report;
+}
