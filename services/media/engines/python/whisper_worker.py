@@ -59,7 +59,8 @@ def main():
 
 def serve(model, req):
     rid = req["id"]
-    # Temperature fallback samples: a fixed seed makes the same audio give the same transcript.
+    # Temperature fallback (hard clips only) samples. A fixed seed makes a fresh worker's first
+    # answer reproducible; later calls of one process can still differ on such clips.
     import ctranslate2
 
     ctranslate2.set_random_seed(int(req.get("seed", os.environ.get("WHISPER_SEED", "0"))))
