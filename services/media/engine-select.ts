@@ -11,9 +11,11 @@ import type { TranscriptionEngine } from './engines/engine.js';
 import { FallbackEngine, SingleSpeakerEngine } from './engines/fallback.js';
 import { LocalPocketsphinxEngine } from './engines/local.js';
 import { OpenAIEngine, openaiConfigFromEnv } from './engines/openai.js';
+import { WhisperEngine, whisperUnavailable } from './engines/whisper.js';
 import type { RetryOptions } from './engines/retry.js';
 
-export const ENGINE_NAMES = ['local', 'azure', 'openai'] as const;
+/** `local` is the best offline engine installed: Whisper, else pocketsphinx (which stays as its fallback). */
+export const ENGINE_NAMES = ['local', 'whisper', 'pocketsphinx', 'azure', 'openai'] as const;
 export type EngineName = (typeof ENGINE_NAMES)[number];
 
 export const isEngineName = (s: string): s is EngineName => (ENGINE_NAMES as readonly string[]).includes(s);
@@ -45,12 +47,32 @@ export interface EngineSelectOptions {
   log?: Logger;
 }
 
+// One Whisper worker per process: it holds the model in memory and serialises requests itself.
+let sharedWhisper: WhisperEngine | undefined;
+
+/**
+ * The offline engine: Whisper when its setup has run (scripts/setup-whisper.sh), falling back to
+ * pocketsphinx if the worker fails; pocketsphinx alone otherwise. Neither separates speakers.
+ */
+export function offlineEngine(log?: Logger): TranscriptionEngine {
+  const pocketsphinx = new SingleSpeakerEngine(new LocalPocketsphinxEngine());
+  if (whisperUnavailable() !== null) return pocketsphinx;
+  return new FallbackEngine({
+    name: 'whisper',
+    primary: () => new SingleSpeakerEngine((sharedWhisper ??= new WhisperEngine())),
+    fallback: pocketsphinx,
+    ...(log && { log }),
+  });
+}
+
 /** The engine for one upload; see the module comment. Building it does no I/O. */
 export function selectEngine(requested: string | undefined, opts: EngineSelectOptions = {}): TranscriptionEngine {
   const env = opts.env ?? process.env;
   const name = engineNameFor(requested, env);
-  const local = new SingleSpeakerEngine(opts.local ?? new LocalPocketsphinxEngine());
+  const local = opts.local ?? offlineEngine(opts.log);
   if (name === 'local') return local;
+  if (name === 'pocketsphinx') return new SingleSpeakerEngine(new LocalPocketsphinxEngine());
+  if (name === 'whisper') return local;
   const tuning = {
     ...(opts.retry && { retry: opts.retry }),
     ...(opts.maxUploadBytes !== undefined && { maxUploadBytes: opts.maxUploadBytes }),

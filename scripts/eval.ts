@@ -1,0 +1,50 @@
+/**
+ * Measured quality (issue 3, "Measured quality"): filler precision/recall, WPM error, Q/A
+ * segmentation and STAR agreement, and WER per offline engine. It measures and prints; it never
+ * fails on a missed target (exit 0), only on a broken evaluation.
+ *
+ *   npm run eval [-- --only fillers|wpm|content|wer[,…]]
+ */
+import { runContent } from '../eval/sections/content.js';
+import { runFillers } from '../eval/sections/fillers.js';
+import { runWer } from '../eval/sections/wer.js';
+import { runWpm } from '../eval/sections/wpm.js';
+
+type Log = (s: string) => void;
+const SECTIONS: Record<string, (log: Log) => void | Promise<void>> = {
+  fillers: runFillers,
+  wpm: runWpm,
+  content: runContent,
+  wer: runWer,
+};
+
+function selected(argv: readonly string[]): string[] {
+  const i = argv.findIndex((a) => a === '--only' || a.startsWith('--only='));
+  if (i < 0) return Object.keys(SECTIONS);
+  const value = argv[i]!.includes('=') ? argv[i]!.split('=')[1]! : (argv[i + 1] ?? '');
+  const names = value.split(',').map((s) => s.trim()).filter(Boolean);
+  const unknown = names.filter((n) => !(n in SECTIONS));
+  if (names.length === 0 || unknown.length) throw new Error(`--only takes ${Object.keys(SECTIONS).join('|')} (comma-separated), got "${value}"`);
+  return names;
+}
+
+async function main(): Promise<void> {
+  const log: Log = (s) => console.log(s);
+  let broken = 0;
+  for (const name of selected(process.argv.slice(2))) {
+    const t0 = performance.now();
+    try {
+      await SECTIONS[name]!(log);
+    } catch (e) {
+      broken++;
+      console.error(`\n${name}: the evaluation itself failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+    }
+    log(`(${name}: ${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+  }
+  process.exitCode = broken ? 1 : 0;
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exitCode = 2;
+});
