@@ -11,7 +11,7 @@ import { detectPauses } from '../../../services/analysis/metrics/pauses.js';
 import { toTimeline } from '../../../services/analysis/metrics/timeline.js';
 import { wordCount } from '../../../services/analysis/metrics/word-count.js';
 import type { Word } from '../../../services/transcripts/transcript.js';
-import { manifestRow, readManifest, readText, readWordTimings } from './helpers/ground-truth.js';
+import { manifestRow, readManifest, readText, readWordTimings } from '../../../eval/ground-truth.js';
 import { transcript, wordsFromText } from './helpers/synthetic.js';
 
 /** The README's strict filler regex `\b(?:um|uh|er|ah|hmm|mm)\b` as a lexicon. */

@@ -14,9 +14,9 @@ import { tokenStream } from '../../../services/analysis/metrics/token-stream.js'
 import { wordCount } from '../../../services/analysis/metrics/word-count.js';
 import { HESITATIONS } from '../../../services/analysis/metrics/word-sets.js';
 import type { Word } from '../../../services/transcripts/transcript.js';
-import { mitTranscriptWords, readManifest, readMitStats } from './helpers/ground-truth.js';
+import { mitTranscriptWords, readManifest, readMitStats } from '../../../eval/ground-truth.js';
 import { transcript } from './helpers/synthetic.js';
-import { strictAgreement } from './helpers/filler-agreement.js';
+import { strictAgreement } from '../../../eval/strict-agreement.js';
 
 const STRICT = makeFillerLexicon(['um', 'uh', 'er', 'ah', 'hmm', 'mm']);
 const rows = readManifest().filter((r) => r.kind === 'transcript');

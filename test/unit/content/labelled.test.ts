@@ -11,8 +11,8 @@ import { describe, expect, it } from '@jest/globals';
 import { analyzeContent } from '../../../services/analysis/content/analyze-content.js';
 import { evaluateContent } from '../../../services/analysis/content/evaluate.js';
 import { hasTestdata } from '../../helpers/testdata.js';
-import { mitTranscriptWords } from '../analysis/helpers/ground-truth.js';
-import { fixtureWords, readLabelledFixtures, readMitLabels } from './helpers/labelled.js';
+import { mitTranscriptWords } from '../../../eval/ground-truth.js';
+import { fixtureWords, readLabelledFixtures, readMitLabels } from '../../../eval/labelled.js';
 
 const fixtures = readLabelledFixtures();
 

@@ -5,9 +5,9 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Word } from '../../../../services/transcripts/transcript.js';
-import type { ContentLabels } from '../../../../services/analysis/content/evaluate.js';
-import { repoRoot } from '../../../helpers/testdata.js';
+import type { Word } from '../services/transcripts/transcript.js';
+import type { ContentLabels } from '../services/analysis/content/evaluate.js';
+import { repoRoot } from '../test/helpers/testdata.js';
 
 export interface LabelledFixture {
   readonly id: string;

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import type { Word } from '../../../../services/transcripts/transcript.js';
-import { testdataPath } from '../../../helpers/testdata.js';
-import { wordsFromText } from './synthetic.js';
+import type { Word } from '../services/transcripts/transcript.js';
+import { testdataPath } from '../test/helpers/testdata.js';
+import { wordsFromText } from './synthetic-words.js';
 
 /** One row of testdata/manifest.tsv (see its README for the column meanings). */
 export interface ManifestRow {

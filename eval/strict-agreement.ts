@@ -1,6 +1,6 @@
-import { detectFillers } from '../../../../services/analysis/metrics/fillers.js';
-import { toTimeline } from '../../../../services/analysis/metrics/timeline.js';
-import type { Word } from '../../../../services/transcripts/transcript.js';
+import { detectFillers } from '../services/analysis/metrics/fillers.js';
+import { toTimeline } from '../services/analysis/metrics/timeline.js';
+import type { Word } from '../services/transcripts/transcript.js';
 
 /** The README's strict filler regex. */
 export const STRICT_FILLER_REGEX = /\b(?:um|uh|er|ah|hmm|mm)\b/gi;
