@@ -10,7 +10,8 @@
  */
 import { availableParallelism } from 'node:os';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { transcriptText, type Transcript } from '../../transcripts/transcript.js';
 import { planChunks, type Chunk } from '../chunking.js';
 import { toolError } from '../errors.js';
@@ -60,7 +61,8 @@ export class LocalPocketsphinxEngine implements TranscriptionEngine {
     const stop = new AbortController();
     const onOuterAbort = (): void => stop.abort(opts.signal?.reason);
     opts.signal?.addEventListener('abort', onOuterAbort, { once: true });
-    const chunkDir = await mkdtemp(join(dirname(wavPath), 'chunks-'));
+    // In the temp dir, never beside the input: callers may pass read-only or shared files.
+    const chunkDir = await mkdtemp(join(tmpdir(), 'ib-chunks-'));
     const totalSec = plan.chunks.reduce((s, c) => s + (c.endSec - c.startSec), 0);
     let doneSec = 0;
     try {
