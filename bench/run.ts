@@ -1,6 +1,7 @@
 /** `npm run bench -- [pipeline|upload|analysis ...] [flags]`: runs the named benchmarks (default: all). */
 const SUITES = {
   analysis: () => import('./analysis.js'),
+  engines: () => import('./engines.js'),
   pipeline: () => import('./pipeline.js'),
   upload: () => import('./upload.js'),
 } as const;

@@ -4,6 +4,7 @@
  * produced; with no provider configured (or all failing) the report is complete offline.
  */
 import { enrichContent, parsePreference, type AiCache, type AiProviders } from '../ai/index.js';
+import type { AiUsage } from '../ai/ai.schema.js';
 import type { Transcript } from '../transcripts/transcript.js';
 import { analyzeTranscript } from './analyze.js';
 import { analyzeContent } from './content/analyze-content.js';
@@ -38,7 +39,8 @@ export async function buildReport(transcript: Transcript, opts: ReportOptions = 
   const candidate = first.speakers.find((s) => s.role === 'candidate')?.id ?? labelled[0]?.speaker ?? 'speaker';
   let content = analyzeContent({ words: labelled, candidate, ...(opts.prepNotes && { prepNotes: opts.prepNotes }) });
 
-  let ai;
+  // Always present, so the report can say "no AI was used, cost $0" as plainly as the opposite.
+  let ai: AiUsage = { models: [], totalCostUsd: 0 };
   if (opts.ai && hasProvider(opts.ai.providers)) {
     let preference;
     try {
@@ -56,6 +58,6 @@ export async function buildReport(transcript: Transcript, opts: ReportOptions = 
     notes.push(...enriched.notes);
   }
 
-  const report = analyzeTranscript(transcript, { ...base, candidateSpeaker: candidate, content, ...(ai && { ai }) });
+  const report = analyzeTranscript(transcript, { ...base, candidateSpeaker: candidate, content, ai });
   return notes.length ? { ...report, quality: { ...report.quality, notes: [...report.quality.notes, ...notes] } } : report;
 }
