@@ -69,7 +69,7 @@ export function offlineEngine(log?: Logger): TranscriptionEngine {
 export function selectEngine(requested: string | undefined, opts: EngineSelectOptions = {}): TranscriptionEngine {
   const env = opts.env ?? process.env;
   const name = engineNameFor(requested, env);
-  const local = opts.local ?? offlineEngine(opts.log);
+  const local = opts.local ? new SingleSpeakerEngine(opts.local) : offlineEngine(opts.log);
   if (name === 'local') return local;
   if (name === 'pocketsphinx') return new SingleSpeakerEngine(new LocalPocketsphinxEngine());
   if (name === 'whisper') return local;

@@ -28,7 +28,9 @@ describe('engineNameFor', () => {
     expect(engineNameFor(undefined, {})).toBe('local');
     expect(engineNameFor('', { TRANSCRIPTION_ENGINE: ' ' })).toBe('local');
     expect(thrownBy(() => engineNameFor('gcp', {})).code).toBe('unknown_engine');
-    expect(thrownBy(() => engineNameFor(undefined, { TRANSCRIPTION_ENGINE: 'whisper' })).code).toBe('unknown_engine');
+    expect(engineNameFor(undefined, { TRANSCRIPTION_ENGINE: 'whisper' })).toBe('whisper');
+    expect(engineNameFor('PocketSphinx', {})).toBe('pocketsphinx');
+    expect(thrownBy(() => engineNameFor(undefined, { TRANSCRIPTION_ENGINE: 'kaldi' })).code).toBe('unknown_engine');
   });
 
   it('builds without I/O: a missing key is found when transcribing, not when choosing', () => {
