@@ -22,7 +22,7 @@
  *   to the group after a grace period, so nothing survives us.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -126,6 +126,19 @@ export async function startAuthEmulator(options: AuthEmulatorOptions = {}): Prom
         body: JSON.stringify({ path: dataDir, initiatedBy: 'interview-buddy', targets: ['auth'] }),
       });
       if (!res.ok) throw new AppError('emulator_export_failed', `Auth emulator export failed: ${await res.text()}`, 500);
+      // The hub can answer before the files are complete on a loaded machine: wait until the
+      // accounts file parses, so a crash right after this call keeps what was exported.
+      const file = join(dataDir, 'auth_export', 'accounts.json');
+      const until = Date.now() + 10_000;
+      for (;;) {
+        try {
+          JSON.parse(readFileSync(file, 'utf8'));
+          return;
+        } catch (err) {
+          if (Date.now() > until) throw new AppError('emulator_export_failed', `Auth emulator export left no readable ${file}: ${String(err)}`, 500);
+          await new Promise((r) => setTimeout(r, 50));
+        }
+      }
     },
     stop() {
       stopping ??= (async () => {
@@ -162,19 +175,21 @@ function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
 }
 
 /** Keeps the last few KB of CLI output for start-failure messages; always drains the pipes. */
-function captureOutput(child: ChildProcess, onOutput?: (text: string) => void): { tail(): string } {
+function captureOutput(child: ChildProcess, onOutput?: (text: string) => void): { tail(): string; allReady(): boolean } {
   let tail = '';
+  let allReady = false;
   const onData = (chunk: Buffer): void => {
     const text = chunk.toString('utf8');
+    if (/All emulators ready/.test(tail.slice(-64) + text)) allReady = true;
     tail = (tail + text).slice(-OUTPUT_TAIL_CHARS);
     onOutput?.(text);
   };
   child.stdout?.on('data', onData);
   child.stderr?.on('data', onData);
-  return { tail: () => tail };
+  return { tail: () => tail, allReady: () => allReady };
 }
 
-async function waitUntilReady(host: string, exited: Promise<void>, output: { tail(): string }): Promise<void> {
+async function waitUntilReady(host: string, exited: Promise<void>, output: { tail(): string; allReady(): boolean }): Promise<void> {
   let hasExited = false;
   void exited.then(() => { hasExited = true; });
   const deadline = Date.now() + START_TIMEOUT_MS;
@@ -186,7 +201,9 @@ async function waitUntilReady(host: string, exited: Promise<void>, output: { tai
       // The root path answers {"authEmulator":{"ready":true,...}} once the emulator serves requests.
       const res = await fetch(`http://${host}/`, { signal: AbortSignal.timeout(1_000) });
       const body = (await res.json()) as { authEmulator?: { ready?: boolean } };
-      if (res.ok && body.authEmulator?.ready === true) return;
+      // The CLI says "All emulators ready" only after importing saved accounts; the auth port
+      // answers earlier, and a sign-up in between would mint a new uid for an existing email.
+      if (res.ok && body.authEmulator?.ready === true && output.allReady()) return;
     } catch {
       // Not listening yet (connection refused) or still booting: poll again.
     }
