@@ -11,7 +11,10 @@ import { hesitation } from './word-sets.js';
 export type { PhraseEntry as FillerPhrase } from './phrase-matcher.js';
 export type FillerLexicon = PhraseLexicon;
 
-/** A lexicon without context rules (each entry always counts), e.g. the README's strict regex. */
+/**
+ * A lexicon without context rules (each entry always counts), e.g. the README's strict regex. Like
+ * every lexicon it finds nothing inside a hyphenated back-channel ("uh-huh"), where the regex does.
+ */
 export const makeFillerLexicon = (
   single: Iterable<string | readonly [token: string, canonical: string]>,
   phrases: Iterable<string | readonly [phrase: string, canonical: string]> = [],

@@ -12,8 +12,10 @@ export type FillerItem = PhraseItem;
 
 /**
  * Filler occurrences in time order, for every speaker (filter by `speaker` afterwards). Matching is on
- * lexical tokens (letter/digit runs), so "Um," and "uh-huh" match like the reference regex
- * `\b(?:um|uh|…)\b` does. A phrase ("you know") is one item. Accepts a timeline or a prepared stream
+ * lexical tokens (letter/digit runs), so "Um," and "biologic-um" match like the reference regex
+ * `\b(?:um|uh|…)\b` does, with one documented difference: a hyphenated back-channel word
+ * ("Mm-hmm.", "Uh-huh.") yields no filler, where the regex finds "mm" + "hmm" or "uh" in it (see
+ * `isBackChannel`; eval/strict-agreement.ts drops those regex hits too). A phrase ("you know") is one item. Accepts a timeline or a prepared stream
  * (the analyzer builds the stream once for every detector).
  */
 export function detectFillers(input: Timeline | TokenStream, lexicon: FillerLexicon = DEFAULT_FILLER_LEXICON): FillerItem[] {

@@ -1,6 +1,7 @@
 import { posTags } from './pos-tagger.js';
 import type { Tok, TokenStream } from './token-stream.js';
 import { neighbour } from './token-stream.js';
+import { isBackChannel } from './word-sets.js';
 
 /**
  * A matched phrase in its surroundings, for rules that tell a filler or hedge from the same words used
@@ -63,7 +64,9 @@ function phraseAt(toks: readonly Tok[], i: number, phrase: readonly string[]): b
 /**
  * Every occurrence of a lexicon entry, in stream order. Longer phrases win; a token inside a counted
  * phrase is not counted again; an entry its rule calls literal is skipped and shorter entries are
- * tried at the same place. O(tokens × phrases); lexicons hold a handful of phrases.
+ * tried at the same place. A token of a hyphenated back-channel word ("mm-hmm", "uh-huh", see
+ * `isBackChannel`) is never an item of any lexicon: the word is a listener's "go on", and its parts
+ * are not hesitations. O(tokens × phrases); lexicons hold a handful of phrases.
  */
 export function matchPhrases(stream: TokenStream, lexicon: PhraseLexicon): PhraseItem[] {
   const { toks } = stream;
@@ -82,6 +85,10 @@ export function matchPhrases(stream: TokenStream, lexicon: PhraseLexicon): Phras
   let i = 0;
   while (i < toks.length) {
     const tok = toks[i]!;
+    if (isBackChannel(tok.word)) {
+      i++;
+      continue;
+    }
     const phrase = lexicon.phrases.find((p) => phraseAt(toks, i, p.tokens) && counts(p.canonical, i, p.tokens.length));
     if (phrase) {
       items.push({ word: phrase.canonical, start: tok.start, speaker: tok.speaker, index: i });

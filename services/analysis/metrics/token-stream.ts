@@ -8,6 +8,10 @@ export interface Tok {
   readonly breakAfter: boolean;
   readonly endsSentence: boolean;
   readonly question: boolean;
+  /** A quotation mark opens right before the token (see tokens.ts), in its engine word or the one before. */
+  readonly quoteBefore: boolean;
+  /** The hyphenated word holding the token ("mm-hmm"), lower-cased; else the token itself. */
+  readonly word: string;
   /** Start of the engine word holding it (sub-word timing is not available). */
   readonly start: number;
   readonly speaker: string | undefined;

@@ -32,9 +32,26 @@ export interface LexicalToken {
   readonly endsSentence: boolean;
   /** True when a ? follows. */
   readonly question: boolean;
+  /**
+   * True when a quotation mark (" “ ” « », or ' ‘ ’ at the start of the text or after a space, not an
+   * apostrophe as in "it's") comes right before the token: reported speech may start there ("I was
+   * like, \"sure\"").
+   */
+  readonly quoteBefore: boolean;
+  /**
+   * The hyphenated word the token belongs to, lower-cased ("mm-hmm" for both "mm" and "hmm"); the
+   * token itself when it has no hyphen. Lets rules judge a whole word the regex `\b` splits.
+   */
+  readonly word: string;
   /** Character offset of the token in `text`, so a tagger's tokens can be aligned to ours. */
   readonly offset: number;
 }
+
+/** A single hyphen joins two runs into one word ("mm-hmm", "self-made"); "--" is a dash, not a join. */
+const HYPHEN = /^[-\u2010\u2011]$/u;
+const QUOTE = /["\u201c\u201d\u00ab\u00bb]|(?:^|\s)['\u2018\u2019]/u;
+/** Between two runs of one text, a lone ' is an apostrophe ("it's"); only one after a space is a quote. */
+const QUOTE_INSIDE = /["\u201c\u201d\u00ab\u00bb]|\s['\u2018\u2019]/u;
 
 /**
  * Split text into lower-cased letter/digit runs, the same boundaries a regex `\b` sees: "uh-huh" gives
@@ -44,15 +61,32 @@ export interface LexicalToken {
 export function lexicalTokens(text: string): LexicalToken[] {
   const out: LexicalToken[] = [];
   const re = /([\p{L}\p{N}]+)([^\p{L}\p{N}]*)/gu;
+  // Runs of tokens joined by single hyphens, as [first, last] indices into `out`.
+  const groups: Array<[number, number]> = [];
+  let joined = false;
+  let quoted = false;
   for (const m of text.matchAll(re)) {
+    if (out.length === 0) quoted = QUOTE.test(text.slice(0, m.index));
     const sep = m[2] ?? '';
+    const norm = (m[1] ?? '').toLowerCase();
+    if (joined) groups[groups.length - 1]![1] = out.length;
+    else groups.push([out.length, out.length]);
+    joined = HYPHEN.test(sep);
     out.push({
-      norm: (m[1] ?? '').toLowerCase(),
+      norm,
       breakAfter: /[.,;:!?\u2014\u2013]|--/u.test(sep),
       endsSentence: /[.?!]/u.test(sep),
       question: sep.includes('?'),
+      quoteBefore: quoted,
+      word: norm,
       offset: m.index,
     });
+    quoted = QUOTE_INSIDE.test(sep);
+  }
+  for (const [a, b] of groups) {
+    if (a === b) continue;
+    const word = out.slice(a, b + 1).map((t) => t.norm).join('-');
+    for (let k = a; k <= b; k++) out[k] = { ...out[k]!, word };
   }
   return out;
 }

@@ -20,6 +20,19 @@ export const DETERMINERS = set(
 );
 /** Object pronouns: "you know him" is knowing someone, not a filler. */
 export const OBJECTS = set('him', 'her', 'them', 'me', 'us');
+/**
+ * Back-channels: a listener's "yes, go on" ("mm-hmm", "uh-huh", "um-hum") or "no" ("uh-uh", "mm-mm"),
+ * written as ONE hyphenated word. They are not hesitations (the labelling guide of
+ * test/fixtures/labelled-fillers says so), but a regex `\b` and our tokens split them into "mm" +
+ * "hmm" or "uh" + "huh". A hyphenated word of this shape yields no filler at all; the parts spelt
+ * apart ("uh huh", "uh, uh") are still hesitations. One-piece forms ("mhm", "mmhmm") match no
+ * hesitation spelling anyway.
+ */
+const BACK_CHANNEL = /^(?:m+-h+m+|m+-m+|h+m+-m+|u+h+-h+u+h+|u+m+-h+u*m+|u+h+-u+h+)$/u;
+
+/** Is this whole (hyphenated) word a back-channel? Takes `Tok.word`, e.g. "mm-hmm". */
+export const isBackChannel = (word: string): boolean => word.includes('-') && BACK_CHANNEL.test(word);
+
 /** Hesitation sounds, canonical names (what `hesitation()` returns). */
 export const HESITATIONS = set('um', 'uh', 'er', 'erm', 'ah', 'hmm', 'mm');
 

@@ -22,8 +22,34 @@ describe('detectFillers: hesitations', () => {
     expect(hesitation('m')).toBeUndefined();
   });
 
-  it('matches inside hyphenated tokens, as the reference regex \\b does', () => {
-    expect(words('uh-huh biologic-um')).toEqual(['uh', 'um']);
+  it('matches inside hyphenated tokens, as the reference regex \\b does, except back-channels', () => {
+    expect(words('uh-huh biologic-um')).toEqual(['um']);
+    expect(words('um-so I was uh-tired')).toEqual(['um', 'uh']);
+  });
+});
+
+describe('detectFillers: back-channels are not fillers', () => {
+  it.each([
+    'Mm-hmm.', 'Uh-huh.', 'um-hum', 'Mm-hm, go on', 'uh-uh', 'Mm-mm.', 'mhm', 'Mmhmm.', 'um-hmm',
+  ])('"%s" → no filler', (text) => {
+    expect(words(text)).toEqual([]);
+  });
+
+  it('drops the whole word in any lexicon, the strict one included', () => {
+    const strict = makeFillerLexicon(['um', 'uh', 'er', 'ah', 'hmm', 'mm']);
+    expect(detectFillers(tl(...wordsFromText('Mm-hmm. Uh-huh, and um')), strict).map((f) => f.word)).toEqual(['um']);
+  });
+
+  it.each([
+    ['Uh-huh. Uh, so', ['uh']],
+    ['uh huh', ['uh']], // spelt apart it is two words: a hesitation and "huh"
+    ['uh, uh', ['uh', 'uh']],
+    ['Mm-hmm. And you know, we shipped', ['you know']],
+    ['uh-um', ['uh', 'um']], // a stumble, not a back-channel shape
+    ['um-um', ['um', 'um']],
+    ['mm — hmm', ['mm', 'hmm']], // a dash, not a hyphen: two sounds
+  ])('"%s" → %j', (text, expected) => {
+    expect(words(text)).toEqual(expected);
   });
 });
 
@@ -35,7 +61,10 @@ describe('detectFillers: "like" only as a filler', () => {
     ['it was like 20 people', ['like']],
     ['we had like five people', ['like']],
     ['the project was like really hard', ['like']],
-    ['she was like, no way', ['like']],
+    ['it was like, really hard', ['like']],
+    ['that was like, no big deal', ['like']],
+    ['I was like, you know, stuck', ['like', 'you know']],
+    ['I was like going', ['like']],
     ['Like, I do not know', ['like']],
     ['and like um like exercising', ['like', 'um', 'like']],
     ['people like like the paper', ['like', 'like']],
@@ -56,6 +85,60 @@ describe('detectFillers: "like" only as a filler', () => {
     'he likes cats', "it's like a puzzle", "I'd like that", 'I really like working with people',
     'languages like Python', 'it was kind of like advertisement', 'we like um Rust', 'I also like to bake',
     'What is the team like?',
+  ])('"%s" has no filler "like"', (text) => {
+    expect(words(text).filter((w) => w === 'like')).toEqual([]);
+  });
+});
+
+describe('detectFillers: the quotative "be like" is not a filler', () => {
+  it.each([
+    'My manager was like, "can you make this faster"',
+    "and I was like, 'sure.'",
+    'she was like “no way”',
+    'she was like, no way',
+    "I was like, I don't know",
+    "I'm like, why would we do that",
+    'he was like: okay, ship it',
+    'they were like oh you just lit up',
+    "I'm like I don't know",
+    "she's been like, what is this",
+    'we were like yeah let us try',
+  ])('"%s" has no filler "like"', (text) => {
+    expect(words(text).filter((w) => w === 'like')).toEqual([]);
+  });
+
+  it.each([
+    ['it was like, "really" hard', ['like']], // "it" does not speak
+    ['that was like, why bother', ['like']],
+    ['the meeting was like really long', ['like']],
+    ['I was like going crazy', ['like']],
+    ['we were like 20 people', ['like']],
+    ['she was like, um, not sure', ['like', 'um']],
+    ['he was like the project lead', []], // a noun phrase after "be like" compares
+  ])('"%s" → %j', (text, expected) => {
+    expect(words(text)).toEqual(expected);
+  });
+});
+
+describe('detectFillers: "be like the" + a rank hedges the rank', () => {
+  it.each([
+    'your product is like the one tool my friends use',
+    "that's like the biggest thing for me",
+    'it was like the best job I had',
+    'she is like the only person who knows',
+    'it was like the easiest interview',
+    'this is like the main reason',
+  ])('"%s" → a filler "like"', (text) => {
+    expect(words(text).filter((w) => w === 'like')).toEqual(['like']);
+  });
+
+  it.each([
+    "it's like the one I had before",
+    "it's like the one in the picture",
+    "it's like the Wild West",
+    'it was like a puzzle',
+    "it's like the old system",
+    'a tool like the best ones',
   ])('"%s" has no filler "like"', (text) => {
     expect(words(text).filter((w) => w === 'like')).toEqual([]);
   });
@@ -86,6 +169,39 @@ describe('detectFillers: multi-word fillers and their literal uses', () => {
     ['this kind of interview', []],
     ['we kind of slowed down', ['kind of']],
     ['I sort of basically had', ['sort of', 'basically']],
+    // "you know" + wh-clause opening its clause: the verb "know".
+    ['You know how users click on anything new?', []],
+    ['I think you know why we are here', []],
+    ['and you know what happened next?', []],
+    ['You know where the logs are.', []],
+    ['you know whether the test passed', []],
+    // ... but with a pause, inside a clause, or before "that": the marker.
+    ['You know, how we did it was simple', ['you know']],
+    ['we shipped it you know when the deadline hit', ['you know']],
+    ['it was fine, you know? Then we', ['you know']],
+    ['you know that like I am a double major', ['you know', 'like']],
+    ['you know what I mean', ['you know']],
+    ['and you know, why not', ['you know']],
+    // "I mean" with "it/that/this" as its object.
+    ['I mean that literally; we waited', []],
+    ['I mean it seriously, and I', []],
+    ['I mean that as a compliment', []],
+    ['I mean that.', []],
+    ['I mean this', []],
+    ['I mean that literally saved us', ['i mean']],
+    ['I mean, that literally saved us', ['i mean']],
+    ["I mean that's fine", ['i mean']],
+    ['I mean this is the job', ['i mean']],
+    ['I mean that, uh, we tried', ['i mean', 'uh']],
+    // "kind of"/"sort of" after a determiner, before a grading adjective: softens the adjective.
+    ['we had this sort of vague request', ['sort of']],
+    ['it was a kind of weird situation', ['kind of']],
+    ['that kind of messy code', ['kind of']],
+    ['what kind of new features', []],
+    ['the kind of technical problem I like', []],
+    ['that sort of visibility', []],
+    ['the kind of people who', []],
+    ['the same kind of other issues', []],
   ])('"%s" → %j', (text, expected) => {
     expect(words(text)).toEqual(expected);
   });

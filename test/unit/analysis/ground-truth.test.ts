@@ -12,11 +12,18 @@ import { toTimeline } from '../../../services/analysis/metrics/timeline.js';
 import { wordCount } from '../../../services/analysis/metrics/word-count.js';
 import type { Word } from '../../../services/transcripts/transcript.js';
 import { manifestRow, readManifest, readText, readWordTimings } from '../../../eval/ground-truth.js';
+import { backChannelRegexHits } from '../../../eval/strict-agreement.js';
 import { transcript, wordsFromText } from './helpers/synthetic.js';
 
 /** The README's strict filler regex `\b(?:um|uh|er|ah|hmm|mm)\b` as a lexicon. */
 const STRICT = makeFillerLexicon(['um', 'uh', 'er', 'ah', 'hmm', 'mm']);
 const strictCount = (words: Word[]) => detectFillers(toTimeline(words), STRICT).length;
+/**
+ * The manifest's filler_count minus regex hits inside hyphenated back-channels ("uh-huh"), which no
+ * lexicon counts (word-sets.ts `isBackChannel`). None of these clips has one, so this is the manifest
+ * count itself; it is applied so the comparison stays the documented one.
+ */
+const strictExpected = (count: number, words: Word[]) => count - backChannelRegexHits(words.map((w) => w.text).join(' '));
 const now = () => new Date(0);
 const TOLERANCE_SEC = 0.1; // README: the aligner timings are good to ±0.1 s
 
@@ -57,7 +64,7 @@ describe.each(TIMED)('aligned words of $clip', ({ clip, wordDelta, fillerDelta, 
   });
 
   it('counts the strict fillers of the reference, give or take the discrepancy', () => {
-    expect(strictCount(words)).toBe(ref.fillerCount + fillerDelta);
+    expect(strictCount(words)).toBe(strictExpected(ref.fillerCount, words) + fillerDelta);
   });
 
   it('finds exactly the README gaps of at least 0.5 s (±0.1 s)', () => {
@@ -114,7 +121,7 @@ describe('two speakers (segments.tsv)', () => {
   it('counts the reference words plus the TextGrid\'s extra "uh"', () => {
     expect(report.metrics.talkRatioByWords).toBeLessThan(1);
     expect(wordCount(words)).toBe(ref.wordCount + 1);
-    expect(strictCount(words)).toBe(ref.fillerCount + 1);
+    expect(strictCount(words)).toBe(strictExpected(ref.fillerCount, words) + 1);
   });
 
   it('speaking time per speaker is the README\'s 22.565 s and 22.099 s of segments', () => {
@@ -139,7 +146,7 @@ describe('reference texts of every audio clip', () => {
     const words = wordsFromText(readText(row.referenceTextFile), { wordSec: 0.2, gapSec: 0 });
     const m = analyzeTranscript(transcript(words, duration), { now }).metrics;
     expect(m.wordCount).toBe(row.wordCount);
-    expect(strictCount(words)).toBe(row.fillerCount);
+    expect(strictCount(words)).toBe(strictExpected(row.fillerCount, words));
     expect(m.wpm).toBeCloseTo((row.wordCount / duration) * 60, 1);
   });
 

@@ -29,6 +29,18 @@ describe('lexicalTokens', () => {
     expect(lexicalTokens("y'know").map((t) => t.norm)).toEqual(['y', 'know']);
   });
 
+  it('gives every token its hyphenated word; a dash or space does not join', () => {
+    expect(lexicalTokens('Mm-hmm. self-made -- so uh').map((t) => t.word)).toEqual(['mm-hmm', 'mm-hmm', 'self-made', 'self-made', 'so', 'uh']);
+    expect(lexicalTokens('a-b-c d').map((t) => t.word)).toEqual(['a-b-c', 'a-b-c', 'a-b-c', 'd']);
+  });
+
+  it('marks a token an opening quotation mark comes before, not an apostrophe', () => {
+    expect(lexicalTokens('like, "can you').map((t) => t.quoteBefore)).toEqual([false, true, false]);
+    expect(lexicalTokens("'sure' it's").map((t) => t.quoteBefore)).toEqual([true, false, false]);
+    expect(lexicalTokens('“no” way').map((t) => t.quoteBefore)).toEqual([true, true]);
+    expect(lexicalTokens("was like, 'yes'").map((t) => t.quoteBefore)).toEqual([false, false, true]);
+  });
+
   it('marks sentence punctuation and dashes as breaks, hyphens as not', () => {
     expect(lexicalTokens('you, know uh-huh -- so. I mean').map((t) => t.breakAfter)).toEqual([
       true, false, false, true, true, false, false,
