@@ -11,6 +11,8 @@ const SETTINGS = 'settings';
 /** Per-user preferences. `analysisModel`: auto | economy | premium | a model id from the model table. */
 export interface UserSettings {
   analysisModel?: string;
+  /** Email when an interview completes or fails (default on; false = opted out). */
+  emailNotifications?: boolean;
 }
 
 export interface IndexEntry {

@@ -4,6 +4,7 @@ const SUITES = {
   engines: () => import('./engines.js'),
   pipeline: () => import('./pipeline.js'),
   upload: () => import('./upload.js'),
+  webhooks: () => import('./webhooks.js'),
 } as const;
 
 const args = process.argv.slice(2);

@@ -23,7 +23,10 @@ import type { Config } from './config.js';
 import { InterviewService } from './interviews/interview.service.js';
 import type { TranscriptionEngine } from './media/engines/engine.js';
 import { selectEngine } from './media/engine-select.js';
+import { allOf } from './notify/fanout.js';
+import { createNotify, notifyOutputBindings } from './notify/notify.module.js';
 import { socketNotifier } from './notify/socket.notifier.js';
+import type { HostLookup } from './webhooks/ssrf.guard.js';
 import { Artifacts } from './shared/artifacts.js';
 import { createLogger, type Logger } from './shared/logger.js';
 import { createMetrics } from './shared/metrics.js';
@@ -39,6 +42,8 @@ export interface AppOptions {
   verifier?: AuthVerifier;
   logger?: Logger;
   engine?: TranscriptionEngine;
+  /** DNS for the webhook SSRF guard (tests); the system resolver by default. */
+  webhookLookup?: HostLookup;
 }
 
 export interface App {
@@ -57,6 +62,7 @@ export function createApp({ config, ...opts }: AppOptions): App {
     dataDir: path.join(config.dataDir, 'runtime'),
     logger: log.child({ component: 'runtime' }),
     cron: { 'upload-expiry': config.UPLOAD_SWEEP_SCHEDULE },
+    outputBindings: notifyOutputBindings(config),
   });
   const policy: LifecyclePolicy = {
     maxAttempts: config.STAGE_MAX_ATTEMPTS,
@@ -69,6 +75,13 @@ export function createApp({ config, ...opts }: AppOptions): App {
   const uploads = new LocalUploadStore(path.join(config.dataDir, 'uploads'), config.UPLOAD_EXPIRATION_MS);
   const ai = { providers: createAiProviders(process.env), cache: new StateStoreAiCache(runtime.state(Components.state)) };
   const service = new InterviewService({ interviews: new InterviewClient(runtime.actors), actors: runtime.actors, artifacts, uploads, log, aiCache: ai.cache });
+
+  const notify = createNotify({
+    config, actors: runtime.actors, bindings: runtime.bindings, interviews: new InterviewClient(runtime.actors), log,
+    ...(opts.webhookLookup && { lookup: opts.webhookLookup }),
+  });
+  /** Webhooks, in-app and email consumers run beside each lifecycle topic's own subscriber. */
+  const withNotify = <T>(topic: string, handler: EventHandler<T>) => allOf<T>(handler, ...((notify.lifecycle[topic] ?? []) as EventHandler<T>[]));
 
   const engineFor = (requested: string | undefined) =>
     opts.engine ?? selectEngine(requested, { log: log.child({ component: 'engine' }), maxUploadBytes: config.MAX_UPLOAD_BYTES });
@@ -85,17 +98,18 @@ export function createApp({ config, ...opts }: AppOptions): App {
   );
   const preferenceOf = async (uid: string) => (await service.settings(uid)).analysisModel;
   sub('interview.transcribed', stageWorker(analysisWork({ artifacts, ai, preferenceOf }), workerDeps));
-  sub('interview.deleted', async ({ data }) => {
+  sub('interview.deleted', withNotify('interview.deleted', async ({ data }) => {
     const { id, ownerUid } = data as { id: string; ownerUid: string };
     await service.finishErase(ownerUid, id);
     return 'SUCCESS';
-  });
+  }));
   for (const topic of ['interview.completed', 'interview.failed', 'interview.deadletter']) {
-    sub(topic, async (e) => {
+    sub(topic, withNotify(topic, async (e) => {
       log.info({ topic, interviewId: (e.data as { id?: string }).id }, 'lifecycle event');
       return 'SUCCESS';
-    });
+    }));
   }
+  for (const [topic, handler] of Object.entries(notify.topics)) sub(topic, handler);
   runtime.bindings.onInput('upload-expiry', async () => {
     const n = await uploads.removeExpired();
     if (n) log.info({ removed: n }, 'expired uploads removed');
@@ -119,13 +133,20 @@ export function createApp({ config, ...opts }: AppOptions): App {
   const openapi = openApiDocument();
   app.get('/api/v1/openapi.json', (_req, res) => void res.json(openapi));
   app.use(tusRouter({ service, store: uploads, verifier, maxBytes: config.MAX_UPLOAD_BYTES, log, metrics }));
-  app.use('/api/v1', requireUser(verifier), interviewsRouter(service, { jsonBytes: config.MAX_JSON_BYTES, transcriptBytes: config.MAX_TRANSCRIPT_BYTES }));
+  app.use(
+    '/api/v1',
+    requireUser(verifier),
+    notify.rememberContact,
+    interviewsRouter(service, { jsonBytes: config.MAX_JSON_BYTES, transcriptBytes: config.MAX_TRANSCRIPT_BYTES }),
+    notify.router({ jsonBytes: config.MAX_JSON_BYTES }),
+  );
   app.use(notFoundRoute);
   app.use(errorHandler(log));
 
   const server = http.createServer(app);
   const io = attachSocket(server, verifier);
-  sub('interview.progress', socketNotifier(io));
+  sub('interview.progress', withNotify('interview.progress', socketNotifier(io)));
+  notify.attachSocket(io);
 
   return {
     http: server,

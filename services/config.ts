@@ -2,7 +2,10 @@
 import path from 'node:path';
 import { z } from 'zod';
 
+import { DEFAULT_RETRY_SCHEDULE, parseDurations } from './webhooks/retry-schedule.js';
+
 const bytes = z.coerce.number().int().positive();
+const flag = z.enum(['0', '1', 'true', 'false', '']).default('0').transform((v) => v === '1' || v === 'true');
 const ms = z.coerce.number().int().positive();
 
 const schema = z.object({
@@ -28,6 +31,37 @@ const schema = z.object({
   STAGE_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(3),
   /** Transcriptions run at once (each already uses every core). */
   MEDIA_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(1),
+  /** Public origin of the app (links in emails, `reportUrl` in webhooks); default http://localhost:PORT. */
+  PUBLIC_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** Webhook retry delays after each failed attempt, e.g. "5s,30s,2m" (ms|s|m|h|d). */
+  WEBHOOK_RETRY_SCHEDULE: z
+    .string()
+    .default(DEFAULT_RETRY_SCHEDULE)
+    .superRefine((v, ctx) => {
+      try {
+        parseDurations(v);
+      } catch (err) {
+        ctx.addIssue({ code: 'custom', message: (err as Error).message });
+      }
+    })
+    .transform(parseDurations),
+  WEBHOOK_TIMEOUT_MS: ms.default(10_000),
+  /** An endpoint failing continuously this long is disabled and its owner told. */
+  WEBHOOK_DISABLE_AFTER_MS: ms.default(5 * 24 * 3600_000),
+  /** How long a rotated-out signing secret keeps signing. */
+  WEBHOOK_SECRET_OVERLAP_MS: ms.default(24 * 3600_000),
+  /** At most one interview.progress webhook per interview per interval (status changes always go). */
+  WEBHOOK_PROGRESS_INTERVAL_MS: ms.default(30_000),
+  WEBHOOK_MAX_PER_USER: z.coerce.number().int().min(1).max(100).default(20),
+  /** Development only: lets webhooks reach loopback addresses (never private or link-local ones). */
+  WEBHOOK_ALLOW_LOOPBACK: flag,
+  /** Email through the smtp binding; unset SMTP_HOST = no email (in-app notifications only). */
+  SMTP_HOST: z.string().optional(),
+  SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
+  SMTP_FROM: z.string().default('Interview Buddy <no-reply@interview-buddy.local>'),
+  SMTP_USER: z.string().optional(),
+  SMTP_PASSWORD: z.string().optional(),
+  SMTP_SECURE: flag,
 });
 
 export type Config = z.infer<typeof schema> & { dataDir: string };

@@ -1,5 +1,6 @@
 /** Every socket.io event, typed once for the server and the web client. */
 import type { InterviewError, Stage, Status } from '../../actors/interview.types.js';
+import type { NotificationView } from '../notify/notification.types.js';
 
 export interface ProgressEvent {
   id: string;
@@ -11,6 +12,8 @@ export interface ProgressEvent {
 
 export interface ServerToClientEvents {
   'interview.progress': (e: ProgressEvent) => void;
+  /** A new in-app notification (the same shape as `GET /api/v1/notifications` items). */
+  notification: (n: NotificationView) => void;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type

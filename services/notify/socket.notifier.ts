@@ -3,6 +3,7 @@ import type { InterviewError, Stage, Status } from '../../actors/interview.types
 import type { EventHandler } from '../../dapr/ports/pubsub.js';
 import { userRoom } from '../api/events.js';
 import type { IoServer } from '../api/socket.js';
+import type { NotificationView } from './notification.types.js';
 
 interface LifecycleData {
   id: string;
@@ -20,3 +21,10 @@ export function socketNotifier(io: IoServer): EventHandler<LifecycleData> {
     return 'SUCCESS';
   };
 }
+
+/** A new in-app notification → the owner's room only. */
+export const notificationPusher =
+  (io: IoServer) =>
+  (uid: string, n: NotificationView): void => {
+    io.to(userRoom(uid)).emit('notification', n);
+  };

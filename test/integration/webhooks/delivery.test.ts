@@ -1,0 +1,157 @@
+/**
+ * Delivery on the real embedded runtime: signatures verified by the standardwebhooks library, retries
+ * with the same webhook-id, durability across a runtime restart, SSRF at delivery time, rotation,
+ * redirects, timeouts and disabling a failing endpoint.
+ */
+import { afterEach, describe, expect, it } from '@jest/globals';
+import { Webhook } from 'standardwebhooks';
+import { ManualClock } from '../../../dapr/embedded/clock.js';
+import type { WebhookEvent } from '../../../services/webhooks/payload.js';
+import { type Harness, startHarness } from './harness.js';
+import { type Receiver, startReceiver } from './receiver.js';
+
+const open: { close(): Promise<void> }[] = [];
+afterEach(async () => {
+  for (const o of open.splice(0)) await o.close();
+});
+const receiver = async (script?: Receiver['script']) => {
+  const r = await startReceiver(script);
+  open.push(r);
+  return r;
+};
+const harness = async (o?: Parameters<typeof startHarness>[0]) => {
+  const h = await startHarness(o);
+  open.push({ close: () => h.stop() });
+  return h;
+};
+
+const completed = (key: string): WebhookEvent => ({ type: 'interview.completed', key, data: { interviewId: 'i-1', status: 'completed', reportUrl: 'https://app.test/r' } });
+
+async function subscribe(h: Harness, url: string, uid = 'alice') {
+  return h.service.create(uid, { url, events: ['interview.completed'] });
+}
+
+describe('webhook delivery', () => {
+  it('fails twice then succeeds: three signed attempts with one webhook-id, logged', async () => {
+    const rx = await receiver((n) => (n < 2 ? 500 : 200));
+    const h = await harness();
+    const { endpoint, secret } = await subscribe(h, rx.url);
+    await h.service.dispatch('alice', completed('evt-1'), h.clock.now());
+    await h.runtime.settle();
+    expect(rx.received).toHaveLength(1);
+    await h.advance(5000);
+    expect(rx.received).toHaveLength(2);
+    await h.advance(30000);
+    expect(rx.received).toHaveLength(3);
+
+    const wh = new Webhook(secret);
+    for (const r of rx.received) expect(wh.verify(r.body, r.headers)).toMatchObject({ type: 'interview.completed', data: { interviewId: 'i-1' } });
+    expect(new Set(rx.received.map((r) => r.headers['webhook-id'])).size).toBe(1);
+    expect(new Set(rx.received.map((r) => r.body)).size).toBe(1);
+
+    const [log] = await h.service.deliveries('alice', endpoint.id, 10);
+    expect(log).toMatchObject({ id: rx.received[0]!.headers['webhook-id'], status: 'succeeded', attempts: 3, responseCode: 200 });
+    expect(typeof log!.latencyMs).toBe('number');
+    const full = await h.service.delivery('alice', endpoint.id, log!.id);
+    expect(full.attempts.map((a) => a.responseCode)).toEqual([500, 500, 200]);
+    // The same lifecycle event again (pub/sub redelivery) creates no second delivery.
+    await h.service.dispatch('alice', completed('evt-1'), h.clock.now());
+    await h.runtime.settle();
+    expect(rx.received).toHaveLength(3);
+  });
+
+  it('survives a restart between attempts: the next attempt comes from the new runtime', async () => {
+    const rx = await receiver((n) => (n === 0 ? 503 : 200));
+    const clock = new ManualClock();
+    const first = await startHarness({ clock });
+    const { secret, endpoint } = await subscribe(first, rx.url);
+    await first.service.dispatch('alice', completed('evt-restart'), clock.now());
+    await first.runtime.settle();
+    expect(rx.received).toHaveLength(1);
+    await first.stop();
+
+    clock.advance(6000);
+    const second = await harness({ clock, dataDir: first.dataDir });
+    await second.runtime.settle();
+    expect(rx.received).toHaveLength(2);
+    expect(rx.received[1]!.headers['webhook-id']).toBe(rx.received[0]!.headers['webhook-id']);
+    expect(() => new Webhook(secret).verify(rx.received[1]!.body, rx.received[1]!.headers)).not.toThrow();
+    expect((await second.service.deliveries('alice', endpoint.id, 5))[0]).toMatchObject({ status: 'succeeded', attempts: 2 });
+  });
+
+  it('re-checks the address at delivery: a name rebound to a private address is not called', async () => {
+    const rx = await receiver();
+    const port = new URL(rx.url).port;
+    let target = '127.0.0.1';
+    const h = await harness({ lookup: async () => [{ address: target, family: 4 }] });
+    const { endpoint } = await subscribe(h, `http://hooks.rebind.test:${port}/hook`);
+    target = '10.0.0.8';
+    await h.service.dispatch('alice', completed('evt-rebind'), h.clock.now());
+    await h.runtime.settle();
+    expect(rx.received).toHaveLength(0);
+    const [log] = await h.service.deliveries('alice', endpoint.id, 5);
+    expect(log).toMatchObject({ status: 'pending', attempts: 1, error: 'blocked:private' });
+  });
+
+  it('signs with old and new secret during a rotation', async () => {
+    const rx = await receiver();
+    const h = await harness();
+    const { endpoint, secret: old } = await subscribe(h, rx.url);
+    const { secret: fresh } = await h.service.rotateSecret('alice', endpoint.id);
+    await h.service.dispatch('alice', completed('evt-rot'), h.clock.now());
+    await h.runtime.settle();
+    const r = rx.received[0]!;
+    expect(r.headers['webhook-signature']!.split(' ')).toHaveLength(2);
+    expect(() => new Webhook(old).verify(r.body, r.headers)).not.toThrow();
+    expect(() => new Webhook(fresh).verify(r.body, r.headers)).not.toThrow();
+  });
+
+  it('does not follow redirects and gives up after a timeout', async () => {
+    const redirecting = await receiver(() => 302);
+    const hanging = await receiver(() => 'hang');
+    const h = await harness({ timeoutMs: 300, scheduleMs: [1000] });
+    const a = await subscribe(h, redirecting.url);
+    const b = await h.service.create('bob', { url: hanging.url, events: ['interview.completed'] });
+    await h.service.dispatch('alice', completed('evt-redirect'), h.clock.now());
+    await h.service.dispatch('bob', completed('evt-hang'), h.clock.now());
+    await h.runtime.settle();
+    expect(redirecting.received).toHaveLength(1);
+    expect((await h.service.deliveries('alice', a.endpoint.id, 5))[0]).toMatchObject({ responseCode: 302, error: 'redirect_not_followed' });
+    expect((await h.service.deliveries('bob', b.endpoint.id, 5))[0]).toMatchObject({ error: 'timeout', status: 'pending' });
+    await h.advance(1000);
+    expect((await h.service.deliveries('bob', b.endpoint.id, 5))[0]).toMatchObject({ status: 'failed', attempts: 2, reason: 'retries_exhausted' });
+  });
+
+  it('disables an endpoint that keeps failing past the limit, and says so once', async () => {
+    const rx = await receiver(() => 500);
+    const day = 24 * 3_600_000;
+    const h = await harness({ scheduleMs: [day, 2 * day, 3 * day], disableAfterMs: 2 * day });
+    const { endpoint } = await subscribe(h, rx.url);
+    await h.service.dispatch('alice', completed('evt-d'), h.clock.now());
+    await h.runtime.settle();
+    await h.advance(day);
+    expect((await h.service.get('alice', endpoint.id)).enabled).toBe(true);
+    await h.advance(2 * day);
+    const e = await h.service.get('alice', endpoint.id);
+    expect(e).toMatchObject({ enabled: false, disabledReason: 'failing' });
+    expect(h.disabledEvents.map((x) => x.data)).toEqual([expect.objectContaining({ ownerUid: 'alice', endpointId: endpoint.id, url: rx.url })]);
+    expect((await h.service.deliveries('alice', endpoint.id, 5))[0]).toMatchObject({ status: 'cancelled', reason: 'endpoint_disabled', attempts: 3 });
+    // Enabling it again starts clean; a manual redelivery reaches it with the same id.
+    rx.script = () => 200;
+    await h.service.update('alice', { id: endpoint.id, enabled: true });
+    const id = (await h.service.deliveries('alice', endpoint.id, 5))[0]!.id;
+    await h.service.redeliver('alice', endpoint.id, id);
+    await h.runtime.settle();
+    expect(rx.received.at(-1)!.headers['webhook-id']).toBe(id);
+    expect((await h.service.deliveries('alice', endpoint.id, 5))[0]).toMatchObject({ status: 'succeeded', attempts: 4 });
+  });
+
+  it("keeps users apart: another user's endpoint is not found", async () => {
+    const h = await harness();
+    const { endpoint } = await subscribe(h, 'http://127.0.0.1:9/hook');
+    await expect(h.service.get('mallory', endpoint.id)).rejects.toMatchObject({ status: 404, code: 'webhook_not_found' });
+    await expect(h.service.deliveries('mallory', endpoint.id, 5)).rejects.toMatchObject({ status: 404 });
+    await expect(h.service.rotateSecret('mallory', endpoint.id)).rejects.toMatchObject({ status: 404 });
+    expect(await h.service.list('mallory')).toEqual([]);
+  });
+});
