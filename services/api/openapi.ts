@@ -99,6 +99,25 @@ export function openApiDocument() {
         parameters: [idParam],
         post: { summary: 'Retry a failed interview from the stage that failed', responses: { 202: { description: 'Retrying' }, ...errors(401, 404, 409) } },
       },
+      '/api/v1/webhooks': {
+        post: { summary: 'Subscribe a URL to lifecycle events; the signing secret is returned only here', responses: { 201: { description: 'Webhook with secret' }, ...errors(400, 401) } },
+        get: { summary: "The caller's webhooks", responses: { 200: { description: 'List' }, ...errors(401) } },
+      },
+      '/api/v1/webhooks/{id}': {
+        parameters: [idParam],
+        get: { summary: 'A webhook', responses: { 200: { description: 'Webhook' }, ...errors(401, 404) } },
+        patch: { summary: 'Change events, enabled, description', responses: { 200: { description: 'Webhook' }, ...errors(400, 401, 404) } },
+        delete: { summary: 'Delete a webhook', responses: { 204: { description: 'Deleted' }, ...errors(401, 404) } },
+      },
+      '/api/v1/webhooks/{id}/rotate-secret': { parameters: [idParam], post: { summary: 'New secret; the old one signs for 24 h more', responses: { 200: { description: 'New secret' }, ...errors(401, 404) } } },
+      '/api/v1/webhooks/{id}/test': { parameters: [idParam], post: { summary: 'Send a webhook.ping', responses: { 202: { description: 'Queued' }, ...errors(401, 404) } } },
+      '/api/v1/webhooks/{id}/deliveries': { parameters: [idParam], get: { summary: 'Delivery log', responses: { 200: { description: 'Deliveries' }, ...errors(401, 404) } } },
+      '/api/v1/notifications': { get: { summary: 'In-app notifications', responses: { 200: { description: '{items, unread}' }, ...errors(401) } } },
+      '/api/v1/notifications/{id}/read': { parameters: [idParam], post: { summary: 'Mark read', responses: { 200: { description: 'Notification' }, ...errors(401, 404) } } },
+      '/api/v1/notifications/preferences': {
+        get: { summary: 'Email preference', responses: { 200: { description: '{email}' }, ...errors(401) } },
+        put: { summary: 'Opt in or out of email', responses: { 200: { description: '{email}' }, ...errors(400, 401) } },
+      },
       '/files/': {
         post: { summary: 'tus 1.0 creation (Upload-Metadata: interviewId, filename)', responses: { 201: { description: 'Upload created' }, ...errors(400, 401, 404, 409, 413) } },
       },
