@@ -1,6 +1,7 @@
 /** Analysis stage: transcript artifact → report artifact. */
 import type { AiCache, AiProviders } from '../ai/index.js';
 import { buildReport } from '../analysis/report.pipeline.js';
+import type { Report } from '../analysis/report.schema.js';
 import { type Artifacts, artifactKeys } from '../shared/artifacts.js';
 import { PermanentError } from '../shared/errors.js';
 import type { Transcript } from '../transcripts/transcript.js';
@@ -34,8 +35,25 @@ export function analysisWork(d: {
   };
 }
 
-/** The few numbers lists and trends show, kept in the actor so they never read every report. */
-export function headlineOf(report: { metrics: { wpm: number; wordCount: number; fillers: { perMinute: number; ratio: number }; pauses: { count: number } } }): Record<string, number> {
+/** The numbers lists and trends show, kept in the actor so they never read every report. */
+export function headlineOf(report: Report): Record<string, number> {
   const m = report.metrics;
-  return { wpm: m.wpm, fillersPerMinute: m.fillers.perMinute, fillerRatio: m.fillers.ratio, pauses: m.pauses.count, wordCount: m.wordCount };
+  const h: Record<string, number> = {
+    wpm: m.wpm,
+    fillersPerMinute: m.fillers.perMinute,
+    fillerRatio: m.fillers.ratio,
+    hedgesPerMinute: m.hedges.perMinute,
+    pauses: m.pauses.count,
+    longestMonologueSec: m.longestMonologueSec,
+    vocabularyMattr: m.vocabulary.mattr,
+    weRatio: m.pronouns.weRatio,
+    talkRatio: m.talkRatio,
+    wordCount: m.wordCount,
+    answers: report.answers.length,
+  };
+  if (report.answers.length) {
+    const parts = report.answers.flatMap((a) => Object.values(a.star).map((p) => (p.present ? 1 : 0)));
+    h.starCoverage = Math.round((parts.reduce<number>((x, y) => x + y, 0) / parts.length) * 1000) / 1000;
+  }
+  return h;
 }
