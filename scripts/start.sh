@@ -3,4 +3,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
+bash scripts/web-build-if-needed.sh
 exec node --import tsx scripts/start.ts

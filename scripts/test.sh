@@ -4,6 +4,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh || exit 1
+bash scripts/web-build-if-needed.sh || exit 1
 
 status=0
 echo "== typecheck"

@@ -19,6 +19,7 @@ import { errorHandler, notFoundRoute } from './api/errors.js';
 import { interviewsRouter } from './api/interviews.routes.js';
 import { openApiDocument } from './api/openapi.js';
 import { attachSocket } from './api/socket.js';
+import { webRouter } from './api/web.routes.js';
 import type { Config } from './config.js';
 import { InterviewService } from './interviews/interview.service.js';
 import type { TranscriptionEngine } from './media/engines/engine.js';
@@ -140,6 +141,7 @@ export function createApp({ config, ...opts }: AppOptions): App {
     interviewsRouter(service, { jsonBytes: config.MAX_JSON_BYTES, transcriptBytes: config.MAX_TRANSCRIPT_BYTES }),
     notify.router({ jsonBytes: config.MAX_JSON_BYTES }),
   );
+  app.use(webRouter(config));
   app.use(notFoundRoute);
   app.use(errorHandler(log));
 

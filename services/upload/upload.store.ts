@@ -30,7 +30,7 @@ export class LocalUploadStore implements UploadStore {
 
   constructor(
     private readonly dir: string,
-    expirationMs: number,
+    private readonly expirationMs: number,
   ) {
     this.tus = new FileStore({ directory: dir, expirationPeriodInMilliseconds: expirationMs });
   }
@@ -47,7 +47,22 @@ export class LocalUploadStore implements UploadStore {
     await Promise.all(names.filter((n) => n.startsWith(prefix)).map((n) => fs.rm(path.join(this.dir, n), { force: true })));
   }
 
-  removeExpired(): Promise<number> {
-    return this.tus.deleteExpired();
+  /**
+   * FileStore's own deleteExpired() trusts the offset saved at creation (always 0), so it would
+   * delete finished recordings too; the real offset is the file's size, which getUpload() reads.
+   */
+  async removeExpired(): Promise<number> {
+    const ids = (await this.tus.configstore.list?.()) ?? [];
+    const now = Date.now();
+    let removed = 0;
+    for (const id of ids) {
+      const upload = await this.tus.getUpload(id).catch(() => undefined);
+      if (!upload?.creation_date) continue;
+      const finished = upload.size !== undefined && upload.offset === upload.size;
+      if (finished || Date.parse(upload.creation_date) + this.expirationMs > now) continue;
+      await this.tus.remove(id);
+      removed++;
+    }
+    return removed;
   }
 }

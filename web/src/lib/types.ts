@@ -1,0 +1,49 @@
+/** Contract types, shared with the server (type-only imports: nothing of the server is bundled). */
+export type { Report, ReportMetrics } from '../../../services/analysis/report.schema';
+export type { MetricCard } from '../../../services/analysis/metric-card.schema';
+export type { Answer, PrepPoint } from '../../../services/analysis/content/content.schema';
+export type { ProgressEvent, ServerToClientEvents, ClientToServerEvents } from '../../../services/api/events';
+import type { InterviewError, Stage, Status } from '../../../actors/interview.types';
+export type { InterviewError, Stage, Status };
+
+export interface InterviewSummary {
+  id: string;
+  title: string;
+  status: Status;
+  createdAt: string;
+  durationSec?: number;
+  headline?: Record<string, number>;
+  /** Merged in from the detail route or socket events. */
+  stage?: Stage;
+  progress?: number;
+  error?: InterviewError;
+}
+
+export interface InterviewDetail extends InterviewSummary {
+  role?: string;
+  company?: string;
+  stage: Stage;
+  progress: number;
+  updatedAt: string;
+  candidateSpeaker?: string;
+}
+
+export interface TranscriptWord { text: string; start: number; end: number; speaker?: string }
+export interface Transcript { text: string; words: TranscriptWord[] }
+
+export type TrendSeries = Record<string, { id: string; title: string; createdAt: string; value: number }[]>;
+
+export interface Webhook {
+  id: string;
+  url: string;
+  description?: string;
+  events: string[];
+  enabled: boolean;
+  disabledReason?: string;
+  createdAt: string;
+}
+
+export const WEBHOOK_EVENTS = [
+  'interview.created', 'interview.upload_completed', 'interview.progress', 'interview.transcribed',
+  'interview.completed', 'interview.failed', 'interview.deleted',
+] as const;

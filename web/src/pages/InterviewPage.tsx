@@ -1,0 +1,89 @@
+import { A, useNavigate, useParams } from '@solidjs/router';
+import { createResource, createSignal, Match, Show, Switch } from 'solid-js';
+import { DropZone } from '../components/DropZone';
+import { ReportView } from '../components/ReportView';
+import { Stepper } from '../components/Stepper';
+import { UploadPanel } from '../components/UploadPanel';
+import { loadConfig } from '../lib/config';
+import { failureAdvice, formatDate } from '../lib/format';
+import { checkMedia } from '../lib/upload-check';
+import { deleteInterview, interviews, loadInterview, retryInterview } from '../stores/interviews';
+import { pendingUploads, startUpload, uploads } from '../stores/uploads';
+
+export default function InterviewPage() {
+  const params = useParams<{ id: string }>();
+  const navigate = useNavigate();
+  const [res] = createResource(() => params.id, loadInterview);
+  const d = () => interviews.detail(params.id);
+  const [error, setError] = createSignal('');
+  const pending = () => pendingUploads()[params.id];
+
+  const pick = async (f: File) => {
+    const problem = checkMedia(f, (await loadConfig()).maxUploadBytes);
+    setError(problem ?? '');
+    if (!problem) void startUpload(params.id, f);
+  };
+  const remove = async () => {
+    if (!confirm(`Delete “${d()?.title}”? The transcript and report are erased for good.`)) return;
+    await deleteInterview(params.id);
+    navigate('/');
+  };
+
+  return (
+    <div class="page">
+      <Show when={!res.error} fallback={<div class="card empty"><h2>Interview not found</h2><p>It may have been deleted.</p><A href="/" class="btn">Back to interviews</A></div>}>
+        <Show when={d()} fallback={<div class="skeleton" aria-busy="true" />}>
+          {(i) => (
+            <>
+              <div class="page-head">
+                <div>
+                  <p class="crumb"><A href="/">Interviews</A> /</p>
+                  <h1>{i().title}</h1>
+                  <p class="muted">{[i().role, i().company].filter(Boolean).join(' · ')}{i().role || i().company ? ' · ' : ''}{formatDate(i().createdAt)}</p>
+                </div>
+                <div class="head-actions no-print">
+                  <button class="btn ghost small danger" onClick={() => void remove()}>Delete</button>
+                </div>
+              </div>
+              <Switch>
+                <Match when={i().status === 'completed'}>
+                  <ReportView id={i().id} title={i().title} />
+                </Match>
+                <Match when={true}>
+                  <section class="card progress-card" aria-label="Progress">
+                    <h2>{i().status === 'failed' ? 'Analysis stopped' : 'Analysing your interview'}</h2>
+                    <p class="muted">This page updates by itself. You can leave it; we'll keep working.</p>
+                    <Stepper status={i().status} progress={i().progress} stage={i().stage} />
+                    <Show when={i().status === 'failed' && i().error}>
+                      {(err) => {
+                        const advice = failureAdvice(err().code);
+                        return (
+                          <div class="failure" role="alert">
+                            <strong>{err().message}</strong>
+                            <p>{advice.text}</p>
+                            <Show when={advice.action === 'retry'} fallback={<A class="btn primary" href="/new">Upload a new recording</A>}>
+                              <button class="btn primary" onClick={() => void retryInterview(i().id).catch((e: Error) => setError(e.message))}>Retry</button>
+                            </Show>
+                          </div>
+                        );
+                      }}
+                    </Show>
+                  </section>
+                  <Show when={uploads[params.id]}>{(u) => <UploadPanel u={u()} />}</Show>
+                  <Show when={!uploads[params.id] && (i().status === 'created' || i().status === 'uploading')}>
+                    <section class="card">
+                      <h3>{pending() ? `Resume uploading “${pending()!.fileName}”` : 'Upload the recording'}</h3>
+                      <p class="muted">{pending() ? 'Choose the same file again: the upload continues where it stopped.' : 'Choose the recording for this interview.'}</p>
+                      <DropZone id="resume-media" testid="media-input" label="Drop the recording or click to choose" hint="MP4, MOV, M4A, MP3, WAV or WebM" accept="audio/*,video/*" onFile={(f) => void pick(f)} />
+                    </section>
+                  </Show>
+                  <Show when={error()}><p class="error" role="alert">{error()}</p></Show>
+                </Match>
+              </Switch>
+            </>
+          )}
+        </Show>
+      </Show>
+    </div>
+  );
+}

@@ -1,0 +1,81 @@
+import { A, useNavigate } from '@solidjs/router';
+import { createResource, createSignal, For, Show } from 'solid-js';
+import { DropZone } from '../components/DropZone';
+import { loadConfig } from '../lib/config';
+import { checkMedia, checkTranscript } from '../lib/upload-check';
+import { createInterview, uploadTranscript } from '../stores/interviews';
+import { pendingUploads, startUpload } from '../stores/uploads';
+
+export default function NewInterview() {
+  const navigate = useNavigate();
+  const [config] = createResource(loadConfig);
+  const [media, setMedia] = createSignal<File>();
+  const [transcript, setTranscript] = createSignal<File>();
+  const [error, setError] = createSignal('');
+  const [busy, setBusy] = createSignal(false);
+  const pending = Object.entries(pendingUploads());
+
+  const pickMedia = (f: File) => {
+    const problem = checkMedia(f, config()?.maxUploadBytes ?? 2 * 1024 ** 3);
+    setError(problem ?? '');
+    if (!problem) setMedia(f);
+  };
+  const pickTranscript = (f: File) => {
+    const problem = checkTranscript(f);
+    setError(problem ?? '');
+    if (!problem) setTranscript(f);
+  };
+
+  const submit = async (e: SubmitEvent) => {
+    e.preventDefault();
+    if (!media() && !transcript()) return setError('Add a recording (or a transcript file) to analyse.');
+    const form = new FormData(e.currentTarget as HTMLFormElement);
+    const text = (k: string) => String(form.get(k) ?? '').trim() || undefined;
+    setBusy(true);
+    setError('');
+    try {
+      const created = await createInterview({ title: text('title') ?? 'Untitled interview', role: text('role'), company: text('company'), prepNotes: text('prepNotes') });
+      if (transcript()) await uploadTranscript(created.id, transcript()!);
+      else void startUpload(created.id, media()!);
+      navigate(`/interviews/${created.id}`);
+    } catch (err) {
+      setError((err as Error).message);
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div class="page narrow">
+      <h1>New interview</h1>
+      <p class="muted">Your recording is analysed and never played back or shared. Only you can see the report.</p>
+      <Show when={pending.length}>
+        <div class="notice" role="status">
+          <strong>An upload was interrupted.</strong>{' '}
+          <For each={pending}>{([id, p]) => <A href={`/interviews/${id}`}>Resume “{p.fileName}”</A>}</For>
+        </div>
+      </Show>
+      <form class="card form" onSubmit={submit}>
+        <label for="title">Title</label>
+        <input id="title" name="title" required maxlength="200" placeholder="e.g. Backend engineer — mock round 2" />
+        <div class="two">
+          <div><label for="role">Role <span class="muted">(optional)</span></label><input id="role" name="role" maxlength="200" placeholder="Senior engineer" /></div>
+          <div><label for="company">Company <span class="muted">(optional)</span></label><input id="company" name="company" maxlength="200" placeholder="Acme" /></div>
+        </div>
+        <label for="prepNotes">Prep notes <span class="muted">(optional: one point per line; we check which ones you covered)</span></label>
+        <textarea id="prepNotes" name="prepNotes" rows="4" placeholder={'- billing migration: three phases\n- led a team of four'} />
+        <span class="label">Recording</span>
+        <DropZone id="media" testid="media-input" label="Drop your recording here or click to choose" hint="MP4, MOV, M4A, MP3, WAV or WebM · up to 2 GB" accept="audio/*,video/*,.mp4,.mov,.m4a,.mp3,.wav,.webm,.mkv" file={media()} onFile={pickMedia} />
+        <details class="extra">
+          <summary>Already have a transcript? (optional)</summary>
+          <p class="muted">A WebVTT or SRT file from Zoom, Teams or Meet skips transcription and keeps speaker names.</p>
+          <DropZone id="transcript" testid="transcript-input" label="Drop a .vtt or .srt file" hint="up to 5 MB" accept=".vtt,.srt,.txt" file={transcript()} onFile={pickTranscript} />
+        </details>
+        <Show when={error()}><p class="error" role="alert">{error()}</p></Show>
+        <div class="actions">
+          <A href="/" class="btn ghost">Cancel</A>
+          <button class="btn primary" type="submit" disabled={busy()}>{busy() ? 'Starting…' : 'Analyse interview'}</button>
+        </div>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+import { A } from '@solidjs/router';
+import { createResource, For, Show } from 'solid-js';
+import { Sparkline } from '../components/Charts';
+import { percent } from '../lib/format';
+import { getTrends } from '../stores/account';
+
+const METRICS: { key: string; label: string; fmt: (v: number) => string; better: string }[] = [
+  { key: 'wpm', label: 'Pace', fmt: (v) => `${Math.round(v)} wpm`, better: '130–170 is easy to follow' },
+  { key: 'fillersPerMinute', label: 'Fillers per minute', fmt: (v) => v.toFixed(1), better: 'lower is better' },
+  { key: 'starCoverage', label: 'STAR coverage', fmt: (v) => percent(v), better: 'higher is better' },
+  { key: 'hedgesPerMinute', label: 'Hedges per minute', fmt: (v) => v.toFixed(1), better: 'lower is better' },
+  { key: 'talkRatio', label: 'Talk ratio', fmt: (v) => percent(v), better: 'most of the talking, not all' },
+  { key: 'vocabularyMattr', label: 'Vocabulary richness', fmt: (v) => v.toFixed(2), better: 'higher is richer' },
+];
+
+export default function Trends() {
+  const [trends] = createResource(getTrends);
+  return (
+    <div class="page">
+      <h1>Trends</h1>
+      <p class="muted">How your delivery changes across completed interviews, oldest to newest.</p>
+      <Show when={trends()} fallback={<Show when={trends.error} fallback={<div class="skeleton" aria-busy="true" />}><p class="error" role="alert">{(trends.error as Error).message}</p></Show>}>
+        {(t) => (
+          <Show when={(t().wpm?.length ?? 0) > 0} fallback={<div class="card empty"><h2>No trends yet</h2><p>Trends appear once you have a completed interview. Two or more show how you're improving.</p><A href="/new" class="btn primary">Upload an interview</A></div>}>
+            <div class="trend-grid">
+              <For each={METRICS.filter((m) => t()[m.key]?.length)}>{(m) => {
+                const series = t()[m.key]!;
+                const last = series[series.length - 1]!;
+                const first = series[0]!;
+                return (
+                  <article class="card trend" data-trend={m.key}>
+                    <h3>{m.label}</h3>
+                    <p class="trend-value">{m.fmt(last.value)}</p>
+                    <p class="muted">{series.length > 1 ? `was ${m.fmt(first.value)} in “${first.title}”` : `from “${last.title}”`} · {m.better}</p>
+                    <Sparkline values={series.map((p) => p.value)} label={`${m.label}: ${series.map((p) => m.fmt(p.value)).join(', ')}`} />
+                  </article>
+                );
+              }}</For>
+            </div>
+          </Show>
+        )}
+      </Show>
+    </div>
+  );
+}
