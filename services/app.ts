@@ -15,6 +15,7 @@ import type { EmbeddedSubscribeOptions } from '../dapr/embedded/pubsub.js';
 import type { EventHandler } from '../dapr/ports/pubsub.js';
 import { Components } from '../dapr/ports/runtime.js';
 import { type AuthVerifier, createFirebaseVerifier, requireUser } from './api/auth.js';
+import { accountRouter } from './api/account.routes.js';
 import { errorHandler, notFoundRoute } from './api/errors.js';
 import { interviewsRouter } from './api/interviews.routes.js';
 import { openApiDocument } from './api/openapi.js';
@@ -140,6 +141,7 @@ export function createApp({ config, ...opts }: AppOptions): App {
     notify.rememberContact,
     interviewsRouter(service, { jsonBytes: config.MAX_JSON_BYTES, transcriptBytes: config.MAX_TRANSCRIPT_BYTES }),
     notify.router({ jsonBytes: config.MAX_JSON_BYTES }),
+    accountRouter({ interviews: service, webhooks: notify.webhooks, actors: runtime.actors, log }),
   );
   app.use(webRouter(config));
   app.use(notFoundRoute);
