@@ -98,7 +98,7 @@ export default function Settings() {
 
       <section class="card danger-zone">
         <h2>Delete all my data</h2>
-        <p>Erases every interview (recording, transcript, report) and every webhook. This cannot be undone.</p>
+        <p>Erases every interview (recording, transcript, report), every webhook, your notifications and settings. This cannot be undone.</p>
         <button class="btn danger" onClick={() => {
           const typed = prompt('Type DELETE to erase all your interviews and webhooks.');
           if (typed !== 'DELETE') return;

@@ -1,6 +1,6 @@
 /** Settings store: analysis model preference, email opt-out, webhooks, erase-everything. */
 import { api } from '../lib/api';
-import type { InterviewSummary, TrendSeries, Webhook } from '../lib/types';
+import type { TrendSeries, Webhook } from '../lib/types';
 
 export const getSettings = () => api<{ analysisModel?: string }>('GET', '/settings');
 export const saveSettings = (analysisModel: string) => api<{ analysisModel?: string }>('PUT', '/settings', { analysisModel });
@@ -12,10 +12,8 @@ export const createWebhook = (body: { url: string; events: string[]; description
 export const deleteWebhook = (id: string) => api('DELETE', `/webhooks/${id}`);
 export const getTrends = async () => (await api<{ metrics: TrendSeries }>('GET', '/trends')).metrics;
 
-/** Erases every interview (media, transcript, report) and every webhook of the caller. */
+/** Erases all of the caller's data on the server in one request (DELETE /api/v1/me). */
 export async function eraseEverything(): Promise<number> {
-  const { items } = await api<{ items: InterviewSummary[] }>('GET', '/interviews');
-  for (const i of items) await api('DELETE', `/interviews/${i.id}`);
-  for (const w of await listWebhooks()) await deleteWebhook(w.id);
-  return items.length;
+  const { erased } = await api<{ erased: { interviews: number; webhooks: number } }>('DELETE', '/me');
+  return erased.interviews;
 }
