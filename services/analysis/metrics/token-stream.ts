@@ -1,24 +1,16 @@
 import type { Timeline } from './timeline.js';
-import { lexicalTokens } from './tokens.js';
+import { type LexicalToken, lexicalTokens } from './tokens.js';
 
-/** One lexical token of the transcript with where and by whom it was said. */
-export interface Tok {
-  /** Lower-cased letter/digit run (see tokens.ts). */
-  readonly norm: string;
-  readonly breakAfter: boolean;
-  readonly endsSentence: boolean;
-  readonly question: boolean;
-  /** A quotation mark opens right before the token (see tokens.ts), in its engine word or the one before. */
-  readonly quoteBefore: boolean;
-  /** The hyphenated word holding the token ("mm-hmm"), lower-cased; else the token itself. */
-  readonly word: string;
+/**
+ * One lexical token of the transcript with where and by whom it was said. The lexical fields mean
+ * what they mean in tokens.ts; `offset` here is into the stream's `text`, for aligning a tagger.
+ */
+export interface Tok extends LexicalToken {
   /** Start of the engine word holding it (sub-word timing is not available). */
   readonly start: number;
   readonly speaker: string | undefined;
   /** Index of the speaker turn (a maximal run of words by one speaker), counted from 0. */
   readonly turn: number;
-  /** Offset in `text` of the stream, for aligning a tagger's tokens with ours. */
-  readonly offset: number;
 }
 
 export interface TokenStream {
