@@ -1,8 +1,6 @@
 import type { Interval, Timeline } from './timeline.js';
-import { TIME_EPSILON } from './timeline.js';
 import { coveredSec } from './turns.js';
-import { WPM_MIN_PARTIAL_SEC, WPM_WINDOW_SEC, type WpmPoint } from './wpm-series.js';
-import { wordsPerMinute } from './wpm.js';
+import { type WpmPoint, wpmSeries } from './wpm-series.js';
 
 /**
  * The candidate's floor time: the recording minus the other speakers' turns. It keeps what v1's overall
@@ -18,24 +16,8 @@ export const floorSec = (durationSec: number, others: readonly Interval[]): numb
  * the interviewer, or a short tail) is dropped for the reason v1 drops short tails. With one speaker
  * this is exactly v1's series. `durationSec` of a point is that floor time.
  */
-export function candidateWpmSeries(candidate: Timeline, others: readonly Interval[], durationSec: number): WpmPoint[] {
-  if (!(durationSec > 0)) return [];
-  const windows = Math.max(1, Math.ceil(durationSec / WPM_WINDOW_SEC - TIME_EPSILON));
-  const counts = new Array<number>(windows).fill(0);
-  for (const w of candidate.words) {
-    const i = Math.min(windows - 1, Math.floor(w.start / WPM_WINDOW_SEC));
-    counts[i] = (counts[i] ?? 0) + w.tokens;
-  }
-  const series: WpmPoint[] = [];
-  for (let i = 0; i < windows; i++) {
-    const t = i * WPM_WINDOW_SEC;
-    const len = Math.min(WPM_WINDOW_SEC, durationSec - t);
-    const floor = len - coveredSec(others, t, t + len);
-    if (floor < WPM_MIN_PARTIAL_SEC - TIME_EPSILON) continue;
-    series.push({ t, wpm: wordsPerMinute(counts[i] ?? 0, floor), durationSec: floor, partial: len < WPM_WINDOW_SEC - TIME_EPSILON });
-  }
-  return series;
-}
+export const candidateWpmSeries = (candidate: Timeline, others: readonly Interval[], durationSec: number): WpmPoint[] =>
+  wpmSeries(candidate, durationSec, { excluded: others });
 
 /**
  * Pace variability: coefficient of variation (standard deviation ÷ mean) of the windowed WPM. 0 is a

@@ -1,4 +1,5 @@
-import type { Timeline } from './timeline.js';
+import type { Interval, Timeline } from './timeline.js';
+import { coveredSec } from './turns.js';
 import { TIME_EPSILON } from './timeline.js';
 import { wordsPerMinute } from './wpm.js';
 
@@ -20,6 +21,11 @@ export interface WpmSeriesOptions {
    * enough for a rate that is not dominated by one word more or less.
    */
   readonly minPartialSec?: number;
+  /**
+   * Time that is not this speaker's floor (other speakers' turns, disjoint): each window's rate is
+   * over the time left, and a window left with under `minPartialSec` is dropped like a short tail.
+   */
+  readonly excluded?: readonly Interval[];
 }
 
 export const WPM_WINDOW_SEC = 30;
@@ -48,8 +54,10 @@ export function wpmSeries(tl: Timeline, durationSec: number, opts: WpmSeriesOpti
     const t = i * windowSec;
     const len = Math.min(windowSec, durationSec - t);
     const partial = len < windowSec - TIME_EPSILON;
-    if (partial && len < minPartialSec - TIME_EPSILON) continue;
-    series.push({ t, wpm: wordsPerMinute(counts[i] ?? 0, len), durationSec: len, partial });
+    const floor = opts.excluded ? len - coveredSec(opts.excluded, t, t + len) : len;
+    // Without exclusions only a short last window can fall under the minimum.
+    if ((partial || floor < len) && floor < minPartialSec - TIME_EPSILON) continue;
+    series.push({ t, wpm: wordsPerMinute(counts[i] ?? 0, floor), durationSec: floor, partial });
   }
   return series;
 }
