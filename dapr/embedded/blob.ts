@@ -5,17 +5,14 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import type { BindingResponse } from '../ports/bindings.js';
+import { isSafeBlobName, type BindingResponse } from '../ports/bindings.js';
 import { BlobNameError, BlobNotFoundError, NotConfiguredError } from '../ports/errors.js';
-
-/** Relative, forward-slash names of safe characters only: no "..", no absolute paths. */
-const SAFE = /^(?!\/)(?!.*(?:^|\/)\.\.?(?:\/|$))[A-Za-z0-9._\-/]{1,512}$/;
 
 export class LocalBlobBinding {
   constructor(private readonly root: string) {}
 
   private file(name: string | undefined): string {
-    if (!name || !SAFE.test(name)) throw new BlobNameError(String(name));
+    if (!isSafeBlobName(name)) throw new BlobNameError(String(name));
     return path.join(this.root, name);
   }
 

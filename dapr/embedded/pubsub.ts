@@ -3,14 +3,24 @@
  * its handler answers SUCCESS or DROP, so a crash mid-handler means redelivery (at-least-once).
  */
 import { randomUUID } from 'node:crypto';
-import type { CloudEvent, EventHandler, HandlerStatus, PublishOptions, PubSub, SubscribeOptions } from '../ports/pubsub.js';
+import {
+  resolveSubscribeOptions,
+  retryDelayMs,
+  type CloudEvent,
+  type EventHandler,
+  type HandlerStatus,
+  type PublishOptions,
+  type PubSub,
+  type ResolvedSubscribeOptions,
+  type SubscribeOptions,
+} from '../ports/pubsub.js';
 import type { Clock } from './clock.js';
 import type { Db } from './db.js';
 import type { RuntimeLogger } from './log.js';
 
 interface Subscription {
   handler: EventHandler<unknown>;
-  options: Required<Omit<SubscribeOptions, 'deadLetterTopic' | 'concurrency'>> & Pick<SubscribeOptions, 'deadLetterTopic'>;
+  options: Omit<ResolvedSubscribeOptions, 'concurrency'>;
   concurrency: number;
 }
 
@@ -22,12 +32,17 @@ interface OutboxRow {
 
 export type EmbeddedSubscribeOptions = SubscribeOptions;
 
-export const retryDelayMs = (attempts: number, initial: number, max: number): number =>
-  Math.min(max, initial * 2 ** Math.max(0, attempts - 1));
+export { retryDelayMs };
 
 export class EmbeddedPubSub implements PubSub {
   private readonly subs = new Map<string, Subscription>();
   private readonly inflight = new Map<number, Promise<void>>();
+  /**
+   * Messages whose outcome could not be written (SQLITE_FULL: a full disk) → when to try them again.
+   * Their row is unchanged, so without this they would be redelivered in a hot loop; in memory is
+   * enough, since a restart redelivers them anyway (at-least-once).
+   */
+  private readonly held = new Map<number, number>();
   private readonly q;
 
   constructor(
@@ -75,33 +90,31 @@ export class EmbeddedPubSub implements PubSub {
 
   subscribe<T>(topic: string, handler: EventHandler<T>, options: EmbeddedSubscribeOptions = {}): void {
     if (this.subs.has(topic)) throw new Error(`topic "${topic}" already has a subscriber on ${this.name}`);
-    this.subs.set(topic, {
-      handler: handler as EventHandler<unknown>,
-      concurrency: options.concurrency ?? 4,
-      options: {
-        maxAttempts: options.maxAttempts ?? 10,
-        initialBackoffMs: options.initialBackoffMs ?? 1000,
-        maxBackoffMs: options.maxBackoffMs ?? 60_000,
-        ...(options.deadLetterTopic && { deadLetterTopic: options.deadLetterTopic }),
-      },
-    });
+    const { concurrency, ...resolved } = resolveSubscribeOptions(options);
+    this.subs.set(topic, { handler: handler as EventHandler<unknown>, concurrency, options: resolved });
   }
 
   /** Starts handlers for due messages, up to each subscription's concurrency. */
   pump(): void {
     const now = this.clock.now();
+    for (const [seq, until] of this.held) if (until <= now) this.held.delete(seq);
     for (const [topic, sub] of this.subs) {
       const busy = [...this.inflight.keys()];
-      const rows = this.q.due.all(this.name, topic, now, sub.concurrency + busy.length);
+      const rows = this.q.due.all(this.name, topic, now, sub.concurrency + busy.length + this.held.size);
       let running = rows.filter((r) => this.inflight.has(r.seq)).length;
       for (const row of rows) {
         if (running >= sub.concurrency) break;
-        if (this.inflight.has(row.seq)) continue;
+        if (this.inflight.has(row.seq) || this.held.has(row.seq)) continue;
         running++;
-        const p = this.deliver(topic, sub, row).finally(() => {
-          this.inflight.delete(row.seq);
-          this.wake();
-        });
+        const p = this.deliver(topic, sub, row)
+          .catch((err: unknown) => {
+            this.held.set(row.seq, this.clock.now() + retryDelayMs(row.attempts + 1, sub.options.initialBackoffMs, sub.options.maxBackoffMs));
+            this.log.error({ err, topic, seq: row.seq }, 'could not record a delivery outcome; the message is held back and retried');
+          })
+          .finally(() => {
+            this.inflight.delete(row.seq);
+            this.wake();
+          });
         this.inflight.set(row.seq, p);
       }
     }
@@ -149,7 +162,7 @@ export class EmbeddedPubSub implements PubSub {
   hasDue(): boolean {
     const now = this.clock.now();
     for (const [topic, sub] of this.subs) {
-      const rows = this.q.due.all(this.name, topic, now, sub.concurrency + this.inflight.size);
+      const rows = this.q.due.all(this.name, topic, now, sub.concurrency + this.inflight.size + this.held.size).filter((r) => !this.held.has(r.seq));
       const waiting = rows.filter((r) => !this.inflight.has(r.seq)).length;
       const running = rows.length - waiting;
       if (waiting > 0 && running < sub.concurrency) return true;

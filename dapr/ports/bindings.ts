@@ -25,3 +25,11 @@ export interface InputBindings {
 
 /** Blob binding operations, shared by the embedded (local disk) and Azure Blob adapters. */
 export const BlobOps = { create: 'create', get: 'get', delete: 'delete', list: 'list' } as const;
+
+/** Relative, forward-slash names of safe characters only: no "..", no absolute paths. */
+const SAFE_BLOB_NAME = /^(?!\/)(?!.*(?:^|\/)\.\.?(?:\/|$))[A-Za-z0-9._\-/]{1,512}$/;
+
+/** Every blob adapter checks names the same way before touching storage. */
+export function isSafeBlobName(name: string | undefined): name is string {
+  return typeof name === 'string' && SAFE_BLOB_NAME.test(name);
+}

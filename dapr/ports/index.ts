@@ -1,6 +1,6 @@
 export * from './errors.js';
 export type * from './state.js';
-export type * from './pubsub.js';
+export * from './pubsub.js';
 export * from './bindings.js';
 export type * from './secrets.js';
 export type * from './actors.js';

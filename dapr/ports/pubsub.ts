@@ -48,3 +48,26 @@ export interface PubSub {
   /** Register before the runtime starts delivering; one handler per topic per app. */
   subscribe<T>(topic: string, handler: EventHandler<T>, options?: SubscribeOptions): void;
 }
+
+/** A subscription's options with every default applied (the same defaults in every adapter). */
+export interface ResolvedSubscribeOptions {
+  maxAttempts: number;
+  initialBackoffMs: number;
+  maxBackoffMs: number;
+  concurrency: number;
+  deadLetterTopic?: string;
+}
+
+export function resolveSubscribeOptions(options: SubscribeOptions = {}): ResolvedSubscribeOptions {
+  return {
+    maxAttempts: options.maxAttempts ?? 10,
+    initialBackoffMs: options.initialBackoffMs ?? 1000,
+    maxBackoffMs: options.maxBackoffMs ?? 60_000,
+    concurrency: options.concurrency ?? 4,
+    ...(options.deadLetterTopic && { deadLetterTopic: options.deadLetterTopic }),
+  };
+}
+
+/** Delay before the next delivery after `attempts` failed ones: doubling from `initial`, capped at `max`. */
+export const retryDelayMs = (attempts: number, initial: number, max: number): number =>
+  Math.min(max, initial * 2 ** Math.max(0, attempts - 1));

@@ -18,6 +18,7 @@ import path from 'node:path';
 import { createEmbeddedRuntime } from '../../dapr/embedded/runtime.js';
 import { Components, type DaprRuntime } from '../../dapr/ports/index.js';
 import type { AdapterInstance, AdapterRow } from './harness.js';
+import { createSidecarInstance } from './sidecar-row.js';
 
 export interface ConformanceRow extends AdapterRow {
   /** Idle timeout the row configured for actors; absent = idle deactivation is not tested. */
@@ -76,7 +77,15 @@ const embedded: ConformanceRow = {
   },
 };
 
-const allRows: readonly ConformanceRow[] = [embedded];
+const sidecar: ConformanceRow = {
+  name: 'sidecar',
+  components: embedded.components,
+  knownSecret: [SECRET_KEY, SECRET_VALUE],
+  actorIdleTimeoutMs: IDLE_MS,
+  create: (configure) => createSidecarInstance(configure, { cronBinding: CRON_BINDING, secret: [SECRET_KEY, SECRET_VALUE], idleMs: IDLE_MS }),
+};
+
+const allRows: readonly ConformanceRow[] = [embedded, sidecar];
 
 function requestedNames(): string[] {
   const fromArgv = process.argv.find((arg) => arg.startsWith('--adapter='))?.slice('--adapter='.length);
