@@ -14,6 +14,8 @@ const schema = z.object({
   DATA_DIR: z.string().default('.data'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   FIREBASE_PROJECT_ID: z.string().min(1).default('demo-interview-buddy'),
+  /** Offer "Continue with Google" on the sign-in page (enable the Google provider in Firebase first). */
+  AUTH_GOOGLE_ENABLED: flag,
   /** Largest upload accepted (bytes); bigger → 413. */
   MAX_UPLOAD_BYTES: bytes.default(2 * 1024 ** 3),
   /** Longest recording accepted (seconds). */
@@ -22,6 +24,8 @@ const schema = z.object({
   MAX_JSON_BYTES: bytes.default(256 * 1024),
   /** Imported transcripts (VTT/SRT) larger than this → 413. */
   MAX_TRANSCRIPT_BYTES: bytes.default(5 * 1024 ** 2),
+  /** Uploads that would leave less than this free on the data disk get 507 storage_full (room for the database). */
+  UPLOAD_MIN_FREE_BYTES: z.coerce.number().int().min(0).default(64 * 1024 ** 2),
   /** Unfinished uploads are removed after this long (tus expiration extension). */
   UPLOAD_EXPIRATION_MS: ms.default(24 * 3600_000),
   /** How often expired uploads are swept (cron binding, "@every <n>(ms|s|m|h)"). */

@@ -1,6 +1,7 @@
 /**
  * Serves the built web app (web/dist) with an SPA fallback, and the runtime config it reads at start
- * (`GET /config.json`: the Firebase project and, locally, the Auth Emulator host).
+ * (`GET /config.json`: the Firebase project, whether Google sign-in is offered and, locally, the
+ * Auth Emulator host).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -22,19 +23,31 @@ export function webConfig(config: Config, env: NodeJS.ProcessEnv = process.env) 
       ...(emulatorHost && { emulatorHost }),
     },
     maxUploadBytes: config.MAX_UPLOAD_BYTES,
+    googleSignIn: config.AUTH_GOOGLE_ENABLED,
+  };
+}
+
+/**
+ * Content-Security-Policy of the SPA. The Firebase SDK talks to Firebase Auth (the emulator locally);
+ * Google sign-in (signInWithPopup) also loads Google's gapi loader and embeds the auth domain's
+ * relay iframe (the emulator's, locally), so those are allowed only when Google sign-in is on.
+ */
+export function cspDirectives(config: Config, env: NodeJS.ProcessEnv = process.env): Record<string, string[]> {
+  const { firebase, googleSignIn } = webConfig(config, env);
+  const emulator = firebase.emulatorHost ? [`http://${firebase.emulatorHost}`] : [];
+  return {
+    'connect-src': ["'self'", 'https://identitytoolkit.googleapis.com', 'https://securetoken.googleapis.com', ...emulator],
+    'img-src': ["'self'", 'data:', 'blob:'],
+    ...(googleSignIn && {
+      'script-src': ["'self'", 'https://apis.google.com'],
+      'frame-src': ["'self'", `https://${firebase.authDomain}`, ...emulator],
+    }),
   };
 }
 
 export function webRouter(config: Config, dist = WEB_DIST): Router {
   const r = Router();
-  const emulator = process.env.FIREBASE_AUTH_EMULATOR_HOST;
-  // The SPA talks to Firebase Auth (the emulator locally) besides its own origin.
-  const csp = helmet.contentSecurityPolicy({
-    directives: {
-      'connect-src': ["'self'", 'https://identitytoolkit.googleapis.com', 'https://securetoken.googleapis.com', ...(emulator ? [`http://${emulator}`] : [])],
-      'img-src': ["'self'", 'data:', 'blob:'],
-    },
-  });
+  const csp = helmet.contentSecurityPolicy({ directives: cspDirectives(config) });
   r.get('/config.json', (_req, res) => void res.set('cache-control', 'no-store').json(webConfig(config)));
   if (!fs.existsSync(path.join(dist, 'index.html'))) return r;
   r.use('/assets', express.static(path.join(dist, 'assets'), { immutable: true, maxAge: '1y', index: false }));

@@ -4,65 +4,46 @@
  * report without reloading, check the charts and transcript against the API's numbers, then a
  * second user sees nothing of the first. Screenshots of every page go to test-results/web/.
  */
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { DEV_PASSWORD } from '../../scripts/dev-token.js';
+import type { Browser } from 'playwright-core';
 import { makeSpeech } from '../helpers/audio.js';
 import { apiClient, type RunningApp, startTestApp } from '../helpers/app.js';
+import { ensureWebBuild, launchChromium, newDesktopContext, shot, signUpInBrowser } from '../helpers/browser.js';
 import { signUp, withAuthEmulator } from '../helpers/firebase.js';
-import { repoRoot } from '../helpers/testdata.js';
 
 const TEXT =
   'So, um, I led the migration of our billing service to a new database. ' +
   'The old system could not handle the load during the holiday season. ' +
   'I think I designed a plan with three phases and, uh, wrote the validation tools myself. ' +
   'We moved every customer without downtime and cut query latency by half.';
-const SHOTS = path.join(repoRoot, 'test-results', 'web');
 
 withAuthEmulator();
 let run: RunningApp;
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(repoRoot, 'web', 'dist', 'index.html'))) {
-    execFileSync('npm', ['run', '-s', 'web:build'], { cwd: repoRoot, stdio: 'inherit' });
-  }
-  fs.mkdirSync(SHOTS, { recursive: true });
+  ensureWebBuild();
   run = await startTestApp();
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  browser = await launchChromium();
 }, 120_000);
 afterAll(async () => {
   await browser?.close();
   await run?.stop();
 });
 
-const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
-
-async function signUpInBrowser(page: Page, email: string) {
-  await page.goto(`${run.base}/`);
-  await page.waitForURL(/\/signin/);
-  await page.getByRole('button', { name: 'Create an account' }).click();
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(DEV_PASSWORD);
-  await shot(page, `signup${email.startsWith('bob') ? '-bob' : ''}`);
-  await page.getByRole('button', { name: 'Create account' }).click();
-  await page.getByRole('heading', { name: 'Your interviews' }).waitFor();
-}
-
 describe('web app', () => {
   it('signs up, uploads, shows live progress and a report with the API numbers; another user sees nothing', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await newDesktopContext(browser);
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     const alice = `alice-${Date.now()}@example.test`;
-    await signUpInBrowser(page, alice);
+    await page.goto(`${run.base}/signin`);
+    await page.getByRole('heading', { name: 'Welcome back' }).waitFor();
+    await shot(page, 'signin');
+    // Google sign-in is off unless AUTH_GOOGLE_ENABLED is set (test/e2e-web/account.test.ts turns it on).
+    expect(await page.getByRole('button', { name: 'Continue with Google' }).count()).toBe(0);
+    await signUpInBrowser(page, run.base, alice, 'signup');
     await page.getByRole('heading', { name: 'No interviews yet' }).waitFor();
     await shot(page, 'dashboard-empty');
 
@@ -152,13 +133,17 @@ describe('web app', () => {
     await page.goto(`${run.base}/interviews/${id}`);
     await page.getByTestId('report').waitFor();
     await shot(page, 'report-phone');
+    await shot(page, 'report-phone-top', 'viewport');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Interviews' }).click();
+    await page.locator(`[data-interview="${id}"]`).waitFor();
+    await shot(page, 'dashboard-phone', 'viewport');
     expect(errors).toEqual([]);
 
     // Sign out clears everything; a second user sees none of the first user's data.
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.waitForURL(/\/signin/);
-    await signUpInBrowser(page, `bob-${Date.now()}@example.test`);
+    await signUpInBrowser(page, run.base, `bob-${Date.now()}@example.test`, 'signup-bob');
     await page.getByRole('heading', { name: 'No interviews yet' }).waitFor();
     expect(await page.content()).not.toContain('Backend engineer — mock');
     await page.goto(`${run.base}/interviews/${id}`);

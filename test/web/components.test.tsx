@@ -3,9 +3,12 @@
  * @jest-environment-options {"customExportConditions": ["browser", "development"]}
  */
 import { describe, expect, it } from '@jest/globals';
-import { render } from '@solidjs/testing-library';
+import { fireEvent, render, screen } from '@solidjs/testing-library';
+import { createSignal, Show } from 'solid-js';
 import { Answers } from '../../web/src/components/Answers';
-import { PaceChart, Timeline } from '../../web/src/components/Charts';
+import { PaceChart, Sparkline, Timeline } from '../../web/src/components/Charts';
+import { ConfirmDialog } from '../../web/src/components/ConfirmDialog';
+import { UploadPanel } from '../../web/src/components/UploadPanel';
 import { MetricCardView } from '../../web/src/components/MetricCardView';
 import { Stepper } from '../../web/src/components/Stepper';
 import { checkMedia } from '../../web/src/lib/upload-check';
@@ -65,5 +68,94 @@ describe('web components', () => {
     const turns = buildTurns(words, { metrics: { fillers: { items: [{ word: 'um', start: 0.3, speaker: 'A' }, { word: 'you know', start: 0.6, speaker: 'B' }] }, hedges: { items: [] } } } as never);
     expect(turns.map((t) => t.speaker)).toEqual(['A', 'B']);
     expect(turns.flatMap((t) => t.words.map((w) => w.mark ?? '-'))).toEqual(['-', 'filler', 'filler', 'filler']);
+  });
+
+  it('Sparkline centres a single value on a dashed baseline and draws a line for several', () => {
+    const one = render(() => <Sparkline values={[120]} label="Pace: 120" />).container;
+    expect(one.querySelector('circle.dot')!.getAttribute('cx')).toBe('120');
+    expect(one.querySelector('line.baseline')).not.toBeNull();
+    const many = render(() => <Sparkline values={[120, 140, 130]} label="Pace" />).container;
+    expect(many.querySelectorAll('circle.dot')).toHaveLength(3);
+    expect(many.querySelector('line.baseline')).toBeNull();
+  });
+
+  it('UploadPanel offers Pause while uploading, Resume when paused, and waits by itself when offline', () => {
+    const base = { interviewId: 'i1', fileName: 'mock.mp4', total: 1000, sent: 250, speed: 100, phase: 'uploading' as const, resumed: false };
+    const { getByRole, unmount } = render(() => <UploadPanel u={base} />);
+    expect(getByRole('button', { name: 'Pause' })).toBeTruthy();
+    expect(getByRole('progressbar').getAttribute('aria-valuenow')).toBe('25');
+    unmount();
+    const paused = render(() => <UploadPanel u={{ ...base, phase: 'paused', resumed: true }} />);
+    expect(paused.getByRole('button', { name: 'Resume' })).toBeTruthy();
+    expect(paused.getByTestId('upload-status').textContent).toBe('Paused at 25% · Resume continues from there');
+    expect(paused.container.textContent).toContain('resumed');
+    paused.unmount();
+    const offline = render(() => <UploadPanel u={{ ...base, phase: 'offline' }} />);
+    expect(offline.queryByRole('button')).toBeNull();
+    expect(offline.getByTestId('upload-status').textContent).toMatch(/offline · the upload continues by itself/);
+  });
+});
+
+describe('ConfirmDialog', () => {
+  /** An opener button and the dialog it shows, recording what the user chose. */
+  function setup(requireText?: string) {
+    const chosen: string[] = [];
+    const [open, setOpen] = createSignal(false);
+    render(() => (
+      <>
+        <button onClick={() => setOpen(true)}>Delete…</button>
+        <Show when={open()}>
+          <ConfirmDialog title="Delete it?" confirmLabel="Delete" requireText={requireText}
+            onCancel={() => { chosen.push('cancel'); setOpen(false); }} onConfirm={() => { chosen.push('confirm'); setOpen(false); }}>
+            <p>Gone for good.</p>
+          </ConfirmDialog>
+        </Show>
+      </>
+    ));
+    const opener = screen.getByRole('button', { name: 'Delete…' });
+    opener.focus();
+    fireEvent.click(opener);
+    return { chosen, opener };
+  }
+
+  it('starts on Cancel; Cancel and Escape close it without confirming and give focus back', () => {
+    const { chosen, opener } = setup();
+    const dialog = screen.getByRole('alertdialog', { name: 'Delete it?' });
+    expect(dialog.getAttribute('aria-modal')).toBe('true');
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Cancel' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(chosen).toEqual(['cancel']);
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(document.activeElement).toBe(opener);
+    fireEvent.click(opener);
+    fireEvent.keyDown(screen.getByRole('alertdialog'), { key: 'Escape' });
+    expect(chosen).toEqual(['cancel', 'cancel']);
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+  });
+
+  it('keeps Tab inside the dialog', () => {
+    setup();
+    const confirm = screen.getByRole('button', { name: 'Delete' });
+    confirm.focus();
+    fireEvent.keyDown(confirm, { key: 'Tab' });
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Cancel' }));
+    fireEvent.keyDown(document.activeElement!, { key: 'Tab', shiftKey: true });
+    expect(document.activeElement).toBe(confirm);
+  });
+
+  it('with a required word, confirms only once it is typed exactly', () => {
+    const { chosen } = setup('DELETE');
+    const input = screen.getByLabelText(/Type DELETE to confirm/);
+    expect(document.activeElement).toBe(input);
+    const confirm = screen.getByRole('button', { name: 'Delete' }) as HTMLButtonElement;
+    expect(confirm.disabled).toBe(true);
+    fireEvent.input(input, { target: { value: 'delete' } });
+    expect(confirm.disabled).toBe(true);
+    fireEvent.submit(confirm.closest('form')!);
+    expect(chosen).toEqual([]);
+    fireEvent.input(input, { target: { value: 'DELETE' } });
+    expect(confirm.disabled).toBe(false);
+    fireEvent.click(confirm);
+    expect(chosen).toEqual(['confirm']);
   });
 });

@@ -36,17 +36,17 @@ export function Timeline(props: { kind: string; durationSec: number; marks?: { t
   const count = () => (props.marks?.length ?? 0) + (props.spans?.length ?? 0);
   return (
     <figure class="chart timeline" data-chart={props.kind} data-points={count()}>
-      <svg viewBox={`0 0 ${W} 70`} role="img" aria-label={`${props.kind}: ${count()} on the timeline`}>
-        <line class="grid" x1={PAD.l} x2={W - PAD.r} y1="30" y2="30" />
+      {/* Stretched to the card's width at a fixed height; strokes keep their width, labels live in HTML. */}
+      <svg viewBox={`0 0 ${W} 56`} preserveAspectRatio="none" role="img" aria-label={`${props.kind}: ${count()} on the timeline`}>
+        <line class="grid" x1={PAD.l} x2={W - PAD.r} y1="28" y2="28" vector-effect="non-scaling-stroke" />
         <For each={props.spans ?? []}>{(s) => (
-          <rect class="span" x={x(s.start)} width={Math.max(2, x(s.end) - x(s.start))} y="18" height="24" rx="3"><title>{s.label}</title></rect>
+          <rect class="span" x={x(s.start)} width={Math.max(2, x(s.end) - x(s.start))} y="14" height="28"><title>{s.label}</title></rect>
         )}</For>
         <For each={props.marks ?? []}>{(m) => (
-          <line class="mark" x1={x(m.t)} x2={x(m.t)} y1="14" y2="46"><title>{m.label}</title></line>
+          <line class="mark" x1={x(m.t)} x2={x(m.t)} y1="10" y2="46" vector-effect="non-scaling-stroke"><title>{m.label}</title></line>
         )}</For>
-        <text class="axis" x={PAD.l} y="66">0:00</text>
-        <text class="axis" x={W - PAD.r} y="66" text-anchor="end">{formatClock(props.durationSec)}</text>
       </svg>
+      <div class="axis-row" aria-hidden="true"><span>0:00</span><span>{formatClock(props.durationSec)}</span></div>
     </figure>
   );
 }
@@ -71,16 +71,17 @@ export function TalkRatio(props: { share: number; speakers: { name: string; sec:
   );
 }
 
-/** A small trend sparkline with labelled end points. */
+/** A small trend sparkline; a single value sits mid-way on a dashed baseline until a second one arrives. */
 export function Sparkline(props: { values: number[]; label: string }) {
   const w = 240;
   const h = 56;
   const min = () => Math.min(...props.values);
   const max = () => Math.max(...props.values);
-  const x = (i: number) => 6 + (i / Math.max(1, props.values.length - 1)) * (w - 12);
-  const y = (v: number) => h - 8 - ((v - min()) / (max() - min() || 1)) * (h - 16);
+  const x = (i: number) => (props.values.length < 2 ? w / 2 : 6 + (i / (props.values.length - 1)) * (w - 12));
+  const y = (v: number) => (props.values.length < 2 ? h / 2 : h - 8 - ((v - min()) / (max() - min() || 1)) * (h - 16));
   return (
     <svg class="spark" viewBox={`0 0 ${w} ${h}`} role="img" aria-label={props.label} data-points={props.values.length}>
+      <Show when={props.values.length < 2}><line class="baseline" x1="6" x2={w - 6} y1={h / 2} y2={h / 2} /></Show>
       <path class="line" d={props.values.map((v, i) => `${i ? 'L' : 'M'}${x(i)},${y(v)}`).join(' ')} />
       <For each={props.values}>{(v, i) => <circle class="dot" cx={x(i())} cy={y(v)} r="3" />}</For>
     </svg>

@@ -1,5 +1,5 @@
 import { For } from 'solid-js';
-import { stepOf } from '../lib/format';
+import { STATUS_LABEL, stepOf } from '../lib/format';
 
 const STEPS = ['Upload', 'Transcribe', 'Analyse', 'Report'];
 
@@ -27,7 +27,7 @@ export function Stepper(props: { status: string; progress: number; stage?: strin
       <div class="bar" role="progressbar" aria-label="Overall progress" aria-valuemin="0" aria-valuemax="100" aria-valuenow={Math.round(props.progress * 100)}>
         <span style={{ width: `${Math.round(props.progress * 100)}%` }} />
       </div>
-      <p class="muted" data-testid="status" data-status={props.status} aria-live="polite">{Math.round(props.progress * 100)}% · {props.status}</p>
+      <p class="muted" data-testid="status" data-status={props.status} aria-live="polite">{STATUS_LABEL[props.status] ?? props.status} · {Math.round(props.progress * 100)}% of the whole analysis</p>
     </div>
   );
 }

@@ -4,6 +4,15 @@ import { pauseUpload, resumeUpload, type UploadState } from '../stores/uploads';
 
 export function UploadPanel(props: { u: UploadState }) {
   const pct = () => (props.u.total ? Math.floor((props.u.sent / props.u.total) * 100) : 0);
+  const status = () => {
+    switch (props.u.phase) {
+      case 'done': return 'Upload complete';
+      case 'paused': return `Paused at ${pct()}% · Resume continues from there`;
+      case 'offline': return `You're offline · the upload continues by itself when the connection is back`;
+      case 'error': return 'Upload stopped';
+      default: return `${pct()}% · ${formatBytes(props.u.speed)}/s${props.u.etaSec !== undefined ? ` · ${formatDuration(props.u.etaSec)} left` : ''}`;
+    }
+  };
   return (
     <section class="card upload-panel" aria-label="Upload" data-testid="upload-panel" data-phase={props.u.phase}>
       <div class="upload-head">
@@ -14,9 +23,7 @@ export function UploadPanel(props: { u: UploadState }) {
         <span style={{ width: `${pct()}%` }} />
       </div>
       <div class="upload-foot">
-        <span aria-live="polite">
-          {props.u.phase === 'done' ? 'Upload complete' : props.u.phase === 'paused' ? 'Paused' : props.u.phase === 'error' ? 'Upload stopped' : `${pct()}% · ${formatBytes(props.u.speed)}/s${props.u.etaSec !== undefined ? ` · ${formatDuration(props.u.etaSec)} left` : ''}`}
-        </span>
+        <span aria-live="polite" data-testid="upload-status">{status()}</span>
         <Show when={props.u.phase === 'uploading'}><button class="btn small" onClick={() => void pauseUpload(props.u.interviewId)}>Pause</button></Show>
         <Show when={props.u.phase === 'paused' || props.u.phase === 'error'}><button class="btn small primary" onClick={() => resumeUpload(props.u.interviewId)}>Resume</button></Show>
       </div>

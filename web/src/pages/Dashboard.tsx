@@ -54,7 +54,9 @@ export default function Dashboard() {
         <Show when={interviews.loaded()} fallback={<div class="skeleton" aria-busy="true" />}>
           <Show when={interviews.items.length} fallback={
             <div class="empty card">
-              <div class="empty-icon" aria-hidden="true">🎙️</div>
+              <div class="empty-icon" aria-hidden="true">
+                <svg viewBox="0 0 24 24" width="30" height="30" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round"><rect x="9" y="3" width="6" height="11" rx="3" /><path d="M5.5 11a6.5 6.5 0 0 0 13 0M12 17.5V21M8.5 21h7" /></svg>
+              </div>
               <h2>No interviews yet</h2>
               <p>Record a practice interview on Zoom, Meet or your phone, then upload the file here. In a few minutes you'll see your pace, filler words, pauses and how well each answer follows STAR.</p>
               <A href="/new" class="btn primary">Upload your first interview</A>

@@ -1,5 +1,6 @@
 import { A, useNavigate, useParams } from '@solidjs/router';
 import { createResource, createSignal, Match, Show, Switch } from 'solid-js';
+import { ConfirmDialog } from '../components/ConfirmDialog';
 import { DropZone } from '../components/DropZone';
 import { ReportView } from '../components/ReportView';
 import { Stepper } from '../components/Stepper';
@@ -17,16 +18,26 @@ export default function InterviewPage() {
   const d = () => interviews.detail(params.id);
   const [error, setError] = createSignal('');
   const pending = () => pendingUploads()[params.id];
+  const receiving = () => d()?.status === 'created' || d()?.status === 'uploading';
 
   const pick = async (f: File) => {
     const problem = checkMedia(f, (await loadConfig()).maxUploadBytes);
     setError(problem ?? '');
     if (!problem) void startUpload(params.id, f);
   };
+  const [confirming, setConfirming] = createSignal(false);
+  const [deleting, setDeleting] = createSignal(false);
   const remove = async () => {
-    if (!confirm(`Delete “${d()?.title}”? The transcript and report are erased for good.`)) return;
-    await deleteInterview(params.id);
-    navigate('/');
+    setDeleting(true);
+    try {
+      await deleteInterview(params.id);
+      navigate('/', { replace: true });
+    } catch (err) {
+      setError((err as Error).message);
+      setConfirming(false);
+    } finally {
+      setDeleting(false);
+    }
   };
 
   return (
@@ -42,17 +53,25 @@ export default function InterviewPage() {
                   <p class="muted">{[i().role, i().company].filter(Boolean).join(' · ')}{i().role || i().company ? ' · ' : ''}{formatDate(i().createdAt)}</p>
                 </div>
                 <div class="head-actions no-print">
-                  <button class="btn ghost small danger" onClick={() => void remove()}>Delete</button>
+                  <button class="btn ghost small danger" onClick={() => setConfirming(true)}>Delete</button>
                 </div>
               </div>
+              <Show when={confirming()}>
+                <ConfirmDialog title="Delete this interview?" confirmLabel="Delete interview" busy={deleting()} onCancel={() => setConfirming(false)} onConfirm={() => void remove()}>
+                  <p>“{i().title}”, its recording, transcript and report are erased for good. This cannot be undone.</p>
+                </ConfirmDialog>
+              </Show>
+              <Show when={error()}><p class="error" role="alert">{error()}</p></Show>
               <Switch>
                 <Match when={i().status === 'completed'}>
                   <ReportView id={i().id} title={i().title} />
                 </Match>
                 <Match when={true}>
                   <section class="card progress-card" aria-label="Progress">
-                    <h2>{i().status === 'failed' ? 'Analysis stopped' : 'Analysing your interview'}</h2>
-                    <p class="muted">This page updates by itself. You can leave it; we'll keep working.</p>
+                    <h2>{i().status === 'failed' ? 'Analysis stopped' : receiving() ? 'Receiving your recording' : 'Analysing your interview'}</h2>
+                    <p class="muted">{receiving()
+                      ? 'Keep this tab open until the upload finishes; after that you can leave and we keep working.'
+                      : 'This page updates by itself. You can leave it; we keep working.'}</p>
                     <Stepper status={i().status} progress={i().progress} stage={i().stage} />
                     <Show when={i().status === 'failed' && i().error}>
                       {(err) => {
@@ -77,7 +96,6 @@ export default function InterviewPage() {
                       <DropZone id="resume-media" testid="media-input" label="Drop the recording or click to choose" hint="MP4, MOV, M4A, MP3, WAV or WebM" accept="audio/*,video/*" onFile={(f) => void pick(f)} />
                     </section>
                   </Show>
-                  <Show when={error()}><p class="error" role="alert">{error()}</p></Show>
                 </Match>
               </Switch>
             </>

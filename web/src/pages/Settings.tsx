@@ -1,25 +1,47 @@
-import { useNavigate } from '@solidjs/router';
-import { createResource, createSignal, For, Show } from 'solid-js';
-import { WEBHOOK_EVENTS } from '../lib/types';
+import { A } from '@solidjs/router';
+import { createResource, createSignal, For, Show, type JSX } from 'solid-js';
+import { ConfirmDialog } from '../components/ConfirmDialog';
+import { WEBHOOK_EVENTS, type Webhook } from '../lib/types';
 import { createWebhook, deleteWebhook, eraseEverything, getEmailPrefs, getSettings, listWebhooks, saveEmailPrefs, saveSettings } from '../stores/account';
 import { refreshList } from '../stores/interviews';
 
+type Section = 'analysis' | 'notifications' | 'webhooks' | 'erase';
+interface Note { section: Section; ok: boolean; text: string }
+
+/** The outcome of the last action, shown inside the section it belongs to (where the user is looking). */
+function NoteView(props: { note?: Note; section: Section }): JSX.Element {
+  return (
+    <div aria-live="polite">
+      <Show when={props.note?.section === props.section ? props.note : undefined}>
+        {(n) => <p class={n().ok ? 'success' : 'error'} role={n().ok ? 'status' : 'alert'}>{n().text}</p>}
+      </Show>
+    </div>
+  );
+}
+
 export default function Settings() {
-  const navigate = useNavigate();
-  const [settings] = createResource(getSettings);
-  const [prefs, { mutate: setPrefs }] = createResource(getEmailPrefs);
+  const [settings, { mutate: setSettings, refetch: refetchSettings }] = createResource(getSettings);
+  const [prefs, { mutate: setPrefs, refetch: refetchPrefs }] = createResource(getEmailPrefs);
   const [hooks, { refetch }] = createResource(listWebhooks);
-  const [msg, setMsg] = createSignal('');
-  const [error, setError] = createSignal('');
+  const [note, setNote] = createSignal<Note>();
   const [secret, setSecret] = createSignal('');
-  const guard = async (fn: () => Promise<unknown>, ok: string) => {
-    setError('');
-    setMsg('');
+  const [copied, setCopied] = createSignal(false);
+  const [removing, setRemoving] = createSignal<Webhook>();
+  const [erasing, setErasing] = createSignal(false);
+  const [busy, setBusy] = createSignal(false);
+
+  /** Runs an action and reports its outcome in `section`; returns whether it succeeded. */
+  const run = async (section: Section, fn: () => Promise<string>): Promise<boolean> => {
+    setNote(undefined);
+    setBusy(true);
     try {
-      await fn();
-      if (ok) setMsg(ok);
+      setNote({ section, ok: true, text: await fn() });
+      return true;
     } catch (err) {
-      setError((err as Error).message);
+      setNote({ section, ok: false, text: (err as Error).message });
+      return false;
+    } finally {
+      setBusy(false);
     }
   };
 
@@ -27,57 +49,69 @@ export default function Settings() {
     e.preventDefault();
     const form = e.currentTarget as HTMLFormElement;
     const data = new FormData(form);
-    const events = data.getAll('events').map(String);
-    await guard(async () => {
-      const created = await createWebhook({ url: String(data.get('url')), events, description: String(data.get('description') || '') || undefined });
+    await run('webhooks', async () => {
+      const events = data.getAll('events').map(String);
+      if (!events.length) throw new Error('Choose at least one event to send.');
+      const created = await createWebhook({ url: String(data.get('url')).trim(), events, description: String(data.get('description') ?? '').trim() || undefined });
       setSecret(created.secret);
-      form.reset();
+      setCopied(false);
+      // Clear only the text fields: form.reset() would also untick the default events.
+      for (const name of ['url', 'description']) (form.elements.namedItem(name) as HTMLInputElement).value = '';
       await refetch();
-    }, 'Webhook added.');
+      return 'Webhook added. Copy its signing secret now: it is not shown again.';
+    });
   };
 
   return (
     <div class="page narrow">
       <h1>Settings</h1>
-      <div aria-live="polite"><Show when={msg()}><p class="success">{msg()}</p></Show><Show when={error()}><p class="error" role="alert">{error()}</p></Show></div>
 
-      <section class="card">
-        <h2>Analysis</h2>
+      <section class="card" aria-labelledby="s-analysis">
+        <h2 id="s-analysis">Analysis</h2>
         <label for="model">AI model for feedback</label>
         <Show when={settings()} fallback={<select id="model" disabled><option>Loading…</option></select>}>
-          <select id="model" value={settings()?.analysisModel ?? 'auto'} onChange={(e) => void guard(() => saveSettings(e.currentTarget.value), 'Model preference saved.')}>
+          <select id="model" value={settings()?.analysisModel ?? 'auto'} onChange={(e) => {
+            const choice = e.currentTarget.value;
+            void run('analysis', async () => { setSettings(await saveSettings(choice)); return 'Model preference saved. It applies to your next analysis.'; });
+          }}>
             <option value="auto">Automatic: cheapest model that fits each task</option>
             <option value="economy">Economy: lowest cost</option>
             <option value="premium">Premium: best wording of summary and tips</option>
           </select>
         </Show>
-        <p class="muted">Applies when an AI provider is configured; without one, reports are computed entirely on our servers at no cost.</p>
+        <p class="muted hint">Applies when an AI provider is configured; without one, reports are computed entirely on our servers at no cost.</p>
+        <NoteView note={note()} section="analysis" />
       </section>
 
-      <section class="card">
-        <h2>Notifications</h2>
+      <section class="card" aria-labelledby="s-notifications">
+        <h2 id="s-notifications">Notifications</h2>
         <label class="check">
           <input type="checkbox" checked={prefs()?.email ?? true} disabled={!prefs()} onChange={(e) => {
             const email = e.currentTarget.checked;
-            void guard(async () => setPrefs(await saveEmailPrefs(email)), email ? 'Emails turned on.' : 'Emails turned off.');
+            void run('notifications', async () => { setPrefs(await saveEmailPrefs(email)); return email ? 'Emails turned on.' : 'Emails turned off. You still see updates in the app.'; });
           }} />
           Email me when an analysis finishes or fails
         </label>
+        <NoteView note={note()} section="notifications" />
       </section>
 
-      <section class="card">
-        <h2>Webhooks</h2>
+      <section class="card" aria-labelledby="s-webhooks">
+        <h2 id="s-webhooks">Webhooks</h2>
         <p class="muted">Send signed (Standard Webhooks) callbacks to your own systems when interviews change.</p>
+        <NoteView note={note()} section="webhooks" />
         <Show when={secret()}>
-          <div class="notice"><strong>Signing secret (shown once):</strong> <code>{secret()}</code></div>
+          <div class="notice secret" data-testid="webhook-secret">
+            <div><strong>Signing secret (shown once):</strong> <code>{secret()}</code></div>
+            <Show when={navigator.clipboard}>
+              <button class="btn small" type="button" onClick={() => void navigator.clipboard.writeText(secret()).then(() => setCopied(true), () => setCopied(false))}>{copied() ? 'Copied' : 'Copy'}</button>
+            </Show>
+          </div>
         </Show>
-        <ul class="hooks">
-          <For each={hooks() ?? []} fallback={<li class="muted">No webhooks yet.</li>}>{(h) => (
-            <li>
-              <div><code>{h.url}</code><p class="muted">{h.events.join(', ')}{h.enabled ? '' : ' · disabled'}</p></div>
-              <button class="btn small ghost danger" aria-label={`Delete webhook ${h.url}`} onClick={() => {
-                if (confirm(`Delete the webhook to ${h.url}?`)) void guard(async () => { await deleteWebhook(h.id); await refetch(); }, 'Webhook deleted.');
-              }}>Delete</button>
+        <ul class="hooks" aria-label="Your webhooks">
+          <For each={hooks() ?? []} fallback={<li class="muted empty-row">No webhooks yet.</li>}>{(h) => (
+            <li data-webhook={h.id}>
+              <div><code>{h.url}</code><p class="muted">{h.description ? `${h.description} · ` : ''}{h.events.join(', ')}{h.enabled ? '' : ' · disabled'}</p></div>
+              <button class="btn small ghost danger" aria-label={`Delete webhook ${h.url}`} onClick={() => setRemoving(h)}>Delete</button>
             </li>
           )}</For>
         </ul>
@@ -92,25 +126,39 @@ export default function Settings() {
               <For each={WEBHOOK_EVENTS}>{(ev) => <label class="check"><input type="checkbox" name="events" value={ev} checked={ev === 'interview.completed' || ev === 'interview.failed'} />{ev}</label>}</For>
             </div>
           </fieldset>
-          <button class="btn" type="submit">Add webhook</button>
+          <button class="btn" type="submit" disabled={busy()}>Add webhook</button>
         </form>
       </section>
 
-      <section class="card danger-zone">
-        <h2>Delete all my data</h2>
+      <section class="card danger-zone" aria-labelledby="s-erase">
+        <h2 id="s-erase">Delete all my data</h2>
         <p>Erases every interview (recording, transcript, report), every webhook, your notifications and settings. This cannot be undone.</p>
-        <button class="btn danger" onClick={() => {
-          const typed = prompt('Type DELETE to erase all your interviews and webhooks.');
-          if (typed !== 'DELETE') return;
-          void guard(async () => {
-            const n = await eraseEverything();
-            await refreshList();
-            await refetch();
-            setMsg(`Erased ${n} interview${n === 1 ? '' : 's'} and all webhooks.`);
-            navigate('/settings');
-          }, '');
-        }}>Delete everything</button>
+        <NoteView note={note()} section="erase" />
+        <Show when={note()?.section === 'erase' && note()?.ok}><p><A href="/" class="btn">Go to your (empty) dashboard</A></p></Show>
+        <button class="btn danger" onClick={() => setErasing(true)}>Delete everything</button>
       </section>
+
+      <Show when={removing()}>
+        {(h) => (
+          <ConfirmDialog title="Delete this webhook?" confirmLabel="Delete webhook" busy={busy()} onCancel={() => setRemoving(undefined)} onConfirm={() => {
+            void run('webhooks', async () => { await deleteWebhook(h().id); await refetch(); return 'Webhook deleted.'; }).then(() => setRemoving(undefined));
+          }}>
+            <p>Events stop going to <code>{h().url}</code> right away, and its delivery log is removed.</p>
+          </ConfirmDialog>
+        )}
+      </Show>
+      <Show when={erasing()}>
+        <ConfirmDialog title="Delete all your data?" confirmLabel="Erase everything" requireText="DELETE" busy={busy()} onCancel={() => setErasing(false)} onConfirm={() => {
+          void run('erase', async () => {
+            const n = await eraseEverything();
+            setSecret('');
+            await Promise.all([refreshList(), refetch(), refetchSettings(), refetchPrefs()]);
+            return `Erased ${n} interview${n === 1 ? '' : 's'} and all webhooks.`;
+          }).then(() => setErasing(false));
+        }}>
+          <p>Every interview, recording, transcript, report and webhook of this account is erased for good.</p>
+        </ConfirmDialog>
+      </Show>
     </div>
   );
 }

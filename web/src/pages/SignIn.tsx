@@ -1,7 +1,18 @@
 import { useNavigate, useSearchParams } from '@solidjs/router';
-import { createEffect, createSignal, Show } from 'solid-js';
+import { createEffect, createResource, createSignal, Show } from 'solid-js';
 import { Logo } from '../components/Shell';
-import { authState, signIn, signUp } from '../stores/auth';
+import { loadConfig } from '../lib/config';
+import { authState, signIn, signInWithGoogle, signUp } from '../stores/auth';
+
+/** Google's four colours on a hand-drawn "G" (arcs of one circle and the bar). */
+const GoogleMark = () => (
+  <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" fill="none" stroke-width="3.4">
+    <path d="M17.66 6.34A8 8 0 0 0 5.07 8" stroke="#ea4335" />
+    <path d="M5.07 8a8 8 0 0 0 0 8" stroke="#fbbc05" />
+    <path d="M5.07 16a8 8 0 0 0 12.59 1.66" stroke="#34a853" />
+    <path d="M17.66 17.66A8 8 0 0 0 20 12h-8" stroke="#4285f4" />
+  </svg>
+);
 
 export default function SignIn() {
   const [mode, setMode] = createSignal<'signin' | 'signup'>('signin');
@@ -13,6 +24,18 @@ export default function SignIn() {
     const next = typeof params.next === 'string' && params.next.startsWith('/') ? params.next : '/';
     if (authState.user()) navigate(next, { replace: true });
   });
+  const [config] = createResource(loadConfig);
+  const google = async () => {
+    setError('');
+    setBusy(true);
+    try {
+      await signInWithGoogle();
+    } catch (err) {
+      setError((err as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
   const submit = async (e: SubmitEvent) => {
     e.preventDefault();
     const form = new FormData(e.currentTarget as HTMLFormElement);
@@ -42,6 +65,10 @@ export default function SignIn() {
       <main class="auth-card" id="main">
         <h1>{mode() === 'signin' ? 'Welcome back' : 'Create your account'}</h1>
         <p class="muted">{mode() === 'signin' ? 'Sign in to see your interview feedback.' : 'Free to start. Your first report takes a few minutes.'}</p>
+        <Show when={config()?.googleSignIn}>
+          <button class="btn block google" type="button" disabled={busy()} onClick={() => void google()}><GoogleMark />Continue with Google</button>
+          <p class="divider" role="separator"><span>or with email</span></p>
+        </Show>
         <form onSubmit={submit} novalidate={false}>
           <label for="email">Email</label>
           <input id="email" name="email" type="email" autocomplete="email" required />

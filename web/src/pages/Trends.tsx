@@ -22,6 +22,9 @@ export default function Trends() {
       <Show when={trends()} fallback={<Show when={trends.error} fallback={<div class="skeleton" aria-busy="true" />}><p class="error" role="alert">{(trends.error as Error).message}</p></Show>}>
         {(t) => (
           <Show when={(t().wpm?.length ?? 0) > 0} fallback={<div class="card empty"><h2>No trends yet</h2><p>Trends appear once you have a completed interview. Two or more show how you're improving.</p><A href="/new" class="btn primary">Upload an interview</A></div>}>
+            <Show when={t().wpm?.length === 1}>
+              <p class="notice" role="status">These are the numbers from your first completed interview. Analyse another one and each card draws a line showing how you're changing.</p>
+            </Show>
             <div class="trend-grid">
               <For each={METRICS.filter((m) => t()[m.key]?.length)}>{(m) => {
                 const series = t()[m.key]!;

@@ -4,8 +4,9 @@
  */
 import { initializeApp } from 'firebase/app';
 import {
-  browserLocalPersistence, connectAuthEmulator, createUserWithEmailAndPassword, indexedDBLocalPersistence,
-  initializeAuth, onIdTokenChanged, signInWithEmailAndPassword, signOut as fbSignOut, type Auth, type User,
+  browserLocalPersistence, browserPopupRedirectResolver, connectAuthEmulator, createUserWithEmailAndPassword,
+  GoogleAuthProvider, indexedDBLocalPersistence, initializeAuth, onIdTokenChanged, signInWithEmailAndPassword,
+  signInWithPopup, signOut as fbSignOut, type Auth, type User,
 } from 'firebase/auth';
 import { createSignal } from 'solid-js';
 import { setTokenSource } from '../lib/api';
@@ -46,6 +47,14 @@ const friendly = (err: unknown): Error => {
     'auth/invalid-email': 'Enter a valid email address.',
     'auth/too-many-requests': 'Too many attempts. Wait a minute and try again.',
     'auth/network-request-failed': 'Cannot reach the sign-in service. Check your connection.',
+    'auth/popup-blocked': 'Your browser blocked the Google sign-in window. Allow pop-ups for this site and try again.',
+    'auth/popup-closed-by-user': 'The Google sign-in window was closed before you finished.',
+    'auth/cancelled-popup-request': 'The Google sign-in window was closed before you finished.',
+    'auth/account-exists-with-different-credential': 'An account with this email already exists. Sign in with your password.',
+    'auth/operation-not-allowed': 'Google sign-in is not enabled for this project.',
+    // Also what the popup flow reports when Google's sign-in script cannot be loaded.
+    'auth/internal-error': 'Sign-in could not finish. Check your connection and try again.',
+    'auth/unauthorized-domain': 'Google sign-in is not allowed from this address. Ask the administrator to add it to Firebase.',
   };
   return new Error(messages[code] ?? (err as Error).message);
 };
@@ -61,6 +70,17 @@ export async function signIn(email: string, password: string): Promise<void> {
 export async function signUp(email: string, password: string): Promise<void> {
   try {
     await createUserWithEmailAndPassword(auth!, email, password);
+  } catch (err) {
+    throw friendly(err);
+  }
+}
+
+/** Google sign-in in a popup (the Auth Emulator shows its own fake account chooser locally). */
+export async function signInWithGoogle(): Promise<void> {
+  try {
+    const provider = new GoogleAuthProvider();
+    provider.setCustomParameters({ prompt: 'select_account' });
+    await signInWithPopup(auth!, provider, browserPopupRedirectResolver);
   } catch (err) {
     throw friendly(err);
   }

@@ -1,7 +1,9 @@
 /**
  * Uploads store: tus-js-client uploads by interview id, with progress, speed, ETA, pause/resume.
  * Fingerprints are kept in localStorage (tus urlStorage), so after a reload picking the same file
- * resumes from the server's offset; tus retries a dropped connection by itself.
+ * resumes from the server's offset. A dropped connection is retried by tus itself; when the browser
+ * is offline tus gives up at once, so the upload waits in phase `offline` and resumes (HEAD for the
+ * server's offset, then PATCH from there) as soon as the browser is back online.
  */
 import { createStore, produce } from 'solid-js/store';
 import type { Upload } from 'tus-js-client';
@@ -16,7 +18,7 @@ export interface UploadState {
   /** Bytes per second, smoothed. */
   speed: number;
   etaSec?: number;
-  phase: 'uploading' | 'paused' | 'done' | 'error';
+  phase: 'uploading' | 'paused' | 'offline' | 'done' | 'error';
   resumed: boolean;
   error?: string;
 }
@@ -70,12 +72,8 @@ export async function startUpload(interviewId: string, file: File): Promise<void
       handles.delete(interviewId);
     },
     onError: (err) => {
-      const body = (err as { originalResponse?: { getBody(): string } }).originalResponse?.getBody();
-      let message = err.message;
-      try {
-        message = (JSON.parse(body ?? '') as { error: { message: string } }).error.message;
-      } catch { /* not JSON */ }
-      setUploads(interviewId, { phase: 'error', error: message });
+      if (!navigator.onLine) return void setUploads(interviewId, { phase: 'offline', speed: 0, etaSec: undefined, error: undefined });
+      setUploads(interviewId, { phase: 'error', speed: 0, etaSec: undefined, error: uploadErrorMessage(err) });
     },
   });
   handles.set(interviewId, upload);
@@ -87,6 +85,17 @@ export async function startUpload(interviewId: string, file: File): Promise<void
   upload.start();
 }
 
+/** The server's own message (JSON `error.message`) when it answered; otherwise a connection problem. */
+function uploadErrorMessage(err: Error): string {
+  const res = (err as { originalResponse?: { getStatus(): number; getBody(): string } | null }).originalResponse;
+  if (!res || !res.getStatus()) return 'The connection to the server was lost. Resume continues from where the upload stopped.';
+  try {
+    return (JSON.parse(res.getBody()) as { error: { message: string } }).error.message;
+  } catch {
+    return `The server refused the upload (HTTP ${res.getStatus()}).`;
+  }
+}
+
 export async function pauseUpload(id: string) {
   await handles.get(id)?.abort();
   setUploads(id, { phase: 'paused', speed: 0, etaSec: undefined });
@@ -95,9 +104,15 @@ export async function pauseUpload(id: string) {
 export function resumeUpload(id: string) {
   const h = handles.get(id);
   if (!h) return;
-  setUploads(id, { phase: 'uploading', error: undefined });
+  // tus asks the server for its offset (HEAD) and sends only the rest.
+  setUploads(id, { phase: 'uploading', error: undefined, resumed: true });
   h.start();
 }
+
+// Back online: continue every upload that stopped because the browser went offline.
+window.addEventListener('online', () => {
+  for (const u of Object.values(uploads)) if (u.phase === 'offline') resumeUpload(u.interviewId);
+});
 
 whenSignedOut(() => {
   for (const h of handles.values()) void h.abort();
