@@ -39,7 +39,8 @@ export class SidecarOutputBindings implements OutputBindings {
       }
       case BlobOps.delete: {
         const blobName = this.blobName(metadata);
-        await this.send(name, operation, undefined, { ...metadata, blobName }).catch((err: unknown) => {
+        // deleteSnapshots explicit: the binding otherwise sends an empty x-ms-delete-snapshots header.
+        await this.send(name, operation, undefined, { ...metadata, blobName, deleteSnapshots: 'include' }).catch((err: unknown) => {
           if (!(err instanceof BlobNotFoundError)) throw err; // delete is idempotent
         });
         return { data: null, metadata: {} };

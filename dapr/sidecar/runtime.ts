@@ -3,7 +3,7 @@
  * the app. Calls to daprd go through the SDK's DaprClient; daprd's calls to the app (actors,
  * subscriptions, input bindings) arrive on the SDK's DaprServer, whose express app gets our routes.
  */
-import { DaprServer, CommunicationProtocolEnum, LogLevel, type DaprClient } from '@dapr/dapr';
+import { DaprServer, CommunicationProtocolEnum, type DaprClient } from '@dapr/dapr';
 import type { Express, NextFunction, Request, Response } from 'express';
 import type { InputBindingHandler } from '../ports/bindings.js';
 import { NotConfiguredError } from '../ports/errors.js';
@@ -14,7 +14,7 @@ import type { StateStore } from '../ports/state.js';
 import { SidecarActors } from './actors.js';
 import { SidecarOutputBindings } from './bindings.js';
 import { Deliveries, SidecarPubSub, SubscriptionTable, type Subscription } from './pubsub.js';
-import { actorClient, daprClient, daprFailure, type SidecarAddress } from './sdk.js';
+import { actorClient, daprClient, daprFailure, sdkLogger, type SidecarAddress } from './sdk.js';
 import { SidecarStateStore } from './state.js';
 
 export interface SidecarRuntimeOptions extends SidecarAddress {
@@ -73,7 +73,7 @@ export function createSidecarRuntime(opts: SidecarRuntimeOptions): DaprRuntime {
       serverPort: String(opts.appPort),
       communicationProtocol: CommunicationProtocolEnum.HTTP,
       clientOptions: { daprHost: opts.daprHost, daprPort: String(opts.daprHttpPort) },
-      logger: { level: LogLevel.Error },
+      logger: sdkLogger,
     });
     const sdkServer = server.daprServer as unknown as { getServer(): Express; getServerImpl(): { getSubscriptions(): SdkSubscriptions } };
     const app = sdkServer.getServer();

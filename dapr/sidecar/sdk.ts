@@ -8,6 +8,16 @@
 import { CommunicationProtocolEnum, DaprClient, LogLevel } from '@dapr/dapr';
 import ActorClientModule from '@dapr/dapr/actors/client/ActorClient/ActorClient.js';
 
+/**
+ * The SDK logs every failed call at error level before it reaches us, and we map or rethrow those
+ * errors ourselves; its own logging would only repeat them (at "error" for an expected 404).
+ */
+const quietSdk = () => undefined;
+export const sdkLogger = {
+  level: LogLevel.Error,
+  service: { error: quietSdk, warn: quietSdk, info: quietSdk, verbose: quietSdk, debug: quietSdk },
+};
+
 export interface SidecarAddress {
   daprHost: string;
   daprHttpPort: number;
@@ -18,7 +28,7 @@ export function daprClient(addr: SidecarAddress): DaprClient {
     daprHost: addr.daprHost,
     daprPort: String(addr.daprHttpPort),
     communicationProtocol: CommunicationProtocolEnum.HTTP,
-    logger: { level: LogLevel.Error },
+    logger: sdkLogger,
   });
 }
 
@@ -30,7 +40,7 @@ export function actorClient(addr: SidecarAddress): SdkActorClient {
     daprHost: addr.daprHost,
     daprPort: String(addr.daprHttpPort),
     communicationProtocol: CommunicationProtocolEnum.HTTP,
-    logger: { level: LogLevel.Error },
+    logger: sdkLogger,
   }).actor;
 }
 

@@ -115,7 +115,7 @@ export async function startDaprd(opts: DaprdOptions): Promise<Daprd> {
     '--metrics-port', String(metricsPort),
     '--placement-host-address', opts.placement,
     '--resources-path', opts.resourcesPath,
-    '--log-level', opts.logLevel ?? 'warn',
+    '--log-level', opts.logLevel ?? (process.env.DAPRD_LOG_LEVEL as DaprdOptions['logLevel']) ?? 'warn',
     '--mode', 'standalone',
     ...(opts.config ? ['--config', opts.config] : []),
   ];

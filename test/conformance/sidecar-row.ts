@@ -105,8 +105,8 @@ async function createOnInfra(infra: Infra, configure: (runtime: DaprRuntime) => 
       SMTP_PORT: '2525',
       SMTP_FROM: 'conformance@example.test',
       // Short, so an unacked message reaches the restarted app within the suite's 6 s.
-      PUBSUB_PROCESSING_TIMEOUT: '2s',
-      PUBSUB_REDELIVER_INTERVAL: '1s',
+      PUBSUB_PROCESSING_TIMEOUT: '2000',
+      PUBSUB_REDELIVER_INTERVAL: '1000',
       UPLOAD_EXPIRY_SCHEDULE: '@every 1h',
     },
     { 'conformance-cron.yaml': cronYaml(opts.cronBinding) },
@@ -139,6 +139,7 @@ async function createOnInfra(infra: Infra, configure: (runtime: DaprRuntime) => 
   const shutdown = async () => {
     await current.runtime.stop();
     await current.daprd.stop();
+    if (process.env.DAPRD_LOG_LEVEL) console.log(`daprd ${appId}:\n${current.daprd.output()}`);
   };
   return {
     get runtime() {
