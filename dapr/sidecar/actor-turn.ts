@@ -17,9 +17,12 @@ import type { ActorClient, ActorContext, ActorStateManager, ReminderSpec } from 
 import type { PublishOptions } from '../ports/pubsub.js';
 import type { SdkActorClient } from './sdk.js';
 
-export const KEYS = { index: '__ib.keys', tokens: '__ib.reminders', outbox: '__ib.outbox' } as const;
+export const KEYS = { index: '__ib.keys', tokens: '__ib.reminders', outbox: '__ib.outbox', due: '__ib.due' } as const;
 
-export type ReminderOp = { op: 'register'; name: string; spec: ReminderSpec; token: string } | { op: 'unregister'; name: string };
+/** `previous`: the token of the registration this op replaces or removes (filled in at commit). */
+export type ReminderOp =
+  | { op: 'register'; name: string; spec: ReminderSpec; token: string; previous?: string }
+  | { op: 'unregister'; name: string; previous?: string };
 export interface OutboxEvent {
   pubsub: string;
   topic: string;
@@ -92,6 +95,7 @@ export class SidecarTurn implements ActorContext {
     this.events.push({ pubsub, topic, data, options: { ...options, id: options.id ?? randomUUID() } });
   }
   registerReminder(name: string, spec: ReminderSpec): void {
+    if (name.includes('~')) throw new Error(`reminder name "${name}" may not contain "~" (the sidecar adapter's separator)`);
     this.reminderOps.push({ op: 'register', name, spec, token: randomUUID() });
   }
   unregisterReminder(name: string): void {
@@ -120,6 +124,7 @@ export class SidecarTurn implements ActorContext {
       const tokens = { ...((await this.reader.get<Record<string, string>>(KEYS.tokens)) ?? {}) };
       if (dropToken) delete tokens[dropToken];
       for (const op of this.reminderOps) {
+        if (tokens[op.name] !== undefined) op.previous = tokens[op.name];
         if (op.op === 'register') tokens[op.name] = op.token;
         else delete tokens[op.name];
       }

@@ -8,9 +8,10 @@
  * reminder name, and is a process-wide singleton. What this host does instead:
  * - payloads travel as `{p}` and results as `{r}`, so falsy and array values survive the SDK;
  * - a turn commits through `SidecarTurn` (state + outbox in one daprd transaction);
- * - reminders carry a registration token and a stale firing is ignored; a one-shot reminder whose
- *   handler throws is re-registered under an alternate name (daprd deletes a one-shot reminder after
- *   its firing, whatever the outcome, so re-registering the same name from the callback would be lost).
+ * - each registration of a reminder gets a token, and daprd knows it as `name~token`: daprd deletes
+ *   a one-shot reminder by name after its firing, which would otherwise take a registration made
+ *   meanwhile with it; a firing whose token is no longer the registered one is stale and ignored;
+ * - a one-shot reminder whose handler throws is registered again (`name~token~r1`, `~r2`, in turn).
  */
 import { ActorId, Temporal } from '@dapr/dapr';
 import type { Express, Request, Response } from 'express';
@@ -21,8 +22,22 @@ import { ActorStateReader, KEYS, SidecarTurn, type Outbox } from './actor-turn.j
 import { daprFailure, type SdkActorClient } from './sdk.js';
 
 const PURGE = '__ib.purge';
+const RUN_DUE = '__ib.due';
 const RETRY_SUFFIXES = ['~r1', '~r2'] as const;
+const daprdName = (name: string, token: string) => `${name}~${token}`;
 const REMINDER_RETRY_MS = 1000;
+/**
+ * daprd 1.14 stores a reminder's first due time truncated to the whole second (and a periodic one
+ * then fires a burst to catch up from that earlier instant). Asking for one second more makes the
+ * truncated time land at or after the due time we want: a reminder fires up to 1 s late, never early.
+ */
+const REMINDER_RESOLUTION_MS = 1000;
+
+interface DueFiring {
+  name: string;
+  firedName: string;
+  wire: ReminderWire;
+}
 
 interface ReminderWire {
   token: string;
@@ -34,7 +49,7 @@ interface ReminderWire {
 type Publish = (pubsub: string, topic: string, data: unknown, options: PublishOptions) => Promise<void>;
 
 const duration = (ms: number) => Temporal.Duration.from({ milliseconds: Math.max(0, Math.round(ms)) });
-const baseName = (name: string) => RETRY_SUFFIXES.reduce((n, s) => (n.endsWith(s) ? n.slice(0, -s.length) : n), name);
+const baseName = (firedName: string) => firedName.split('~')[0]!;
 
 export interface SidecarActorOptions {
   idleTimeoutMs: number;
@@ -108,26 +123,49 @@ export class SidecarActors implements ActorRuntime {
   private runMethod(type: string, id: string, method: string, payload: unknown): Promise<unknown> {
     const actorType = this.typeOf(type);
     if (method === PURGE) return this.locked(type, id, () => this.purgeHere(type, id));
+    if (method === RUN_DUE) return this.locked(type, id, () => this.runDue(type, id));
     const fn = actorType.methods[method];
     if (!fn) throw new ActorMethodNotFoundError(type, method);
     return this.turn(type, id, (ctx) => fn(ctx, payload));
   }
 
+  /**
+   * daprd delivers a due reminder under the actor's lock, but may do so ahead of calls that were
+   * queued first (e.g. one that replaces or removes this very reminder). So the firing is only noted
+   * here (in the actor's state, durable) and run by an `__ib.due` call that queues behind them; a
+   * token check at run time then drops firings those calls made stale.
+   */
   private async fireReminder(type: string, id: string, firedName: string, body: { data?: ReminderWire } | undefined): Promise<void> {
-    const actorType = this.typeOf(type);
-    const name = baseName(firedName);
+    this.typeOf(type);
     const wire = body?.data;
-    const reader = this.reader(type, id);
+    if (!wire) return;
     await this.locked(type, id, async () => {
+      const reader = this.reader(type, id);
+      const due = (await reader.get<DueFiring[]>(KEYS.due)) ?? [];
+      await reader.write(new Map([[KEYS.due, [...due, { name: baseName(firedName), firedName, wire }]]]), []);
+    });
+    setImmediate(() => {
+      this.invoke(type, id, RUN_DUE).catch((err: unknown) => this.options.log.error({ type, id, err: String(err) }, 'running due reminders failed; the next turn runs them'));
+    });
+  }
+
+  /** Runs the noted firings whose registration is still current (inside a turn's lock). */
+  private async runDue(type: string, id: string): Promise<void> {
+    const reader = this.reader(type, id);
+    const due = (await reader.get<DueFiring[]>(KEYS.due)) ?? [];
+    if (due.length === 0) return;
+    await reader.write(new Map(), [KEYS.due]);
+    const actorType = this.typeOf(type);
+    for (const { name, firedName, wire } of due) {
       const tokens = (await reader.get<Record<string, string>>(KEYS.tokens)) ?? {};
-      if (!wire || tokens[name] !== wire.token) return; // replaced or removed since: a stale firing
+      if (tokens[name] !== wire.token) continue; // replaced or removed since it fell due
       try {
         await this.turnUnlocked(type, id, async (ctx) => actorType.onReminder?.(ctx, name, wire.data), wire.once ? name : undefined);
       } catch (err) {
         this.options.log.error({ type, id, reminder: name, err: String(err) }, 'reminder handler failed; it will fire again');
         if (wire.once) await this.retryReminder(type, id, firedName, wire);
       }
-    });
+    }
   }
 
   private async fireTimer(type: string, id: string, name: string, body: { data?: unknown } | undefined): Promise<void> {
@@ -173,6 +211,7 @@ export class SidecarActors implements ActorRuntime {
     const pending = await reader.get<Outbox>(KEYS.outbox);
     if (pending) await this.carryOut(type, id, pending); // a crash interrupted the last commit's effects
     this.active.add(key);
+    if ((await reader.get<DueFiring[]>(KEYS.due))?.length) setImmediate(() => void this.invoke(type, id, RUN_DUE).catch(() => undefined));
     const onActivate = this.types.get(type)?.onActivate;
     if (onActivate) {
       const ctx = new SidecarTurn(reader, this);
@@ -188,26 +227,28 @@ export class SidecarActors implements ActorRuntime {
     const actorId = new ActorId(id);
     for (const op of outbox.reminders) {
       if (op.op === 'register') {
-        await this.sdk.registerActorReminder(type, actorId, op.name, {
-          dueTime: duration(op.spec.dueTimeMs),
+        if (op.previous) await this.unregisterAll(type, actorId, op.name, op.previous);
+        await this.sdk.registerActorReminder(type, actorId, daprdName(op.name, op.token), {
+          dueTime: duration(op.spec.dueTimeMs + REMINDER_RESOLUTION_MS),
           ...(op.spec.periodMs !== undefined && { period: duration(op.spec.periodMs) }),
           data: { token: op.token, data: op.spec.data, once: op.spec.periodMs === undefined } satisfies ReminderWire,
         } as never);
-      } else {
-        await this.unregisterAll(type, actorId, op.name);
+      } else if (op.previous) {
+        await this.unregisterAll(type, actorId, op.name, op.previous);
       }
     }
     await this.reader(type, id).write(new Map(), [KEYS.outbox]);
   }
 
   private async retryReminder(type: string, id: string, firedName: string, wire: ReminderWire): Promise<void> {
-    const name = baseName(firedName);
-    const next = firedName.endsWith(RETRY_SUFFIXES[0]) ? name + RETRY_SUFFIXES[1] : name + RETRY_SUFFIXES[0];
-    await this.sdk.registerActorReminder(type, new ActorId(id), next, { dueTime: duration(REMINDER_RETRY_MS), data: wire } as never);
+    const registered = daprdName(baseName(firedName), wire.token);
+    const next = firedName.endsWith(RETRY_SUFFIXES[0]) ? registered + RETRY_SUFFIXES[1] : registered + RETRY_SUFFIXES[0];
+    await this.sdk.registerActorReminder(type, new ActorId(id), next, { dueTime: duration(REMINDER_RETRY_MS + REMINDER_RESOLUTION_MS), data: wire } as never);
   }
 
-  private async unregisterAll(type: string, actorId: ActorId, name: string): Promise<void> {
-    for (const n of [name, ...RETRY_SUFFIXES.map((s) => name + s)]) {
+  private async unregisterAll(type: string, actorId: ActorId, name: string, token: string): Promise<void> {
+    const registered = daprdName(name, token);
+    for (const n of [registered, ...RETRY_SUFFIXES.map((s) => registered + s)]) {
       await this.sdk.unregisterActorReminder(type, actorId, n).catch(() => undefined); // missing is fine
     }
   }
@@ -216,8 +257,8 @@ export class SidecarActors implements ActorRuntime {
     const reader = this.reader(type, id);
     const keys = (await reader.get<string[]>(KEYS.index)) ?? [];
     const tokens = (await reader.get<Record<string, string>>(KEYS.tokens)) ?? {};
-    for (const name of Object.keys(tokens)) await this.unregisterAll(type, new ActorId(id), name);
-    await reader.write(new Map(), [...keys, KEYS.index, KEYS.tokens, KEYS.outbox]);
+    for (const [name, token] of Object.entries(tokens)) await this.unregisterAll(type, new ActorId(id), name, token);
+    await reader.write(new Map(), [...keys, KEYS.index, KEYS.tokens, KEYS.outbox, KEYS.due]);
     this.active.delete(`${type}/${id}`);
   }
 

@@ -44,8 +44,8 @@ export async function startChildService(
   const { timeoutMs = 20_000, env = process.env, ready = () => canConnect(port) } = typeof options === 'number' ? { timeoutMs: options } : options;
   const child: ChildProcess = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...env, NODE_OPTIONS: '' } });
   let out = '';
-  child.stdout!.on('data', (c: Buffer) => (out = (out + c.toString('utf8')).slice(-8000)));
-  child.stderr!.on('data', (c: Buffer) => (out = (out + c.toString('utf8')).slice(-8000)));
+  child.stdout!.on('data', (c: Buffer) => (out = (out + c.toString('utf8')).slice(-(process.env.DAPRD_LOG_LEVEL ? 400_000 : 8000))));
+  child.stderr!.on('data', (c: Buffer) => (out = (out + c.toString('utf8')).slice(-(process.env.DAPRD_LOG_LEVEL ? 400_000 : 8000))));
   // If the test process dies without calling stop(), do not leave the service running.
   const killOnExit = () => child.kill('SIGKILL');
   process.once('exit', killOnExit);

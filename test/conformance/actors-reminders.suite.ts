@@ -20,6 +20,7 @@ export function actorRemindersSuite(row: AdapterRow): void {
     const id = (name: string) => `${name}-${uniq()}`;
     const remind = (a: string, name: string, spec: ReminderSpec) => actors.invoke(type, a, 'remind', { name, spec });
     const timer = (a: string, name: string, spec: ReminderSpec) => actors.invoke(type, a, 'timer', { name, spec });
+    const holdStarted = (a: string) => eventually(() => log.maxConcurrent.has(a), 'the hold turn to start');
 
     beforeAll(async () => {
       instance = await row.create((runtime) => runtime.actors.register(probeActor(type, log, 1)));
@@ -73,6 +74,7 @@ export function actorRemindersSuite(row: AdapterRow): void {
       const a = id('replace-queued');
       await remind(a, 'r', { dueTimeMs: 100, data: 'old' });
       const hold = actors.invoke(type, a, 'hold', { ms: 600 });
+      await holdStarted(a); // two calls in flight at once may reach a sidecar in either order
       const replaced = remind(a, 'r', { dueTimeMs: 300, data: 'new' });
       await Promise.all([hold, replaced]);
       const committedAt = Date.now();
@@ -88,6 +90,7 @@ export function actorRemindersSuite(row: AdapterRow): void {
       const a = id('remove-queued');
       await remind(a, 'r', { dueTimeMs: 100, data: 'old' });
       const hold = actors.invoke(type, a, 'hold', { ms: 600 });
+      await holdStarted(a);
       const removed = actors.invoke(type, a, 'unremind', { name: 'r' });
       await Promise.all([hold, removed]);
       await sleep(500);
