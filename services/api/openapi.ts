@@ -8,6 +8,10 @@ const json = (schema: object) => ({ content: { 'application/json': { schema } } 
 const errors = (...codes: number[]) =>
   Object.fromEntries(codes.map((c) => [String(c), { description: 'Error', ...json(ref('Error')) }]));
 const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } };
+const pathParam = (name: string, pattern: string) => ({ name, in: 'path', required: true, schema: { type: 'string', pattern } });
+const notificationIdParam = pathParam('id', '^[a-z.]+:[A-Za-z0-9:_-]{1,200}$');
+const deliveryIdParam = pathParam('deliveryId', '^msg_[0-9a-f]{32}$');
+const uploadIdParam = pathParam('uploadId', '^[0-9a-f-]{36}--[0-9a-f]{24}$');
 const status = { type: 'string', enum: ['created', 'uploading', 'uploaded', 'transcribing', 'transcribed', 'analyzing', 'completed', 'failed'] };
 
 export function openApiDocument() {
@@ -112,14 +116,25 @@ export function openApiDocument() {
       '/api/v1/webhooks/{id}/rotate-secret': { parameters: [idParam], post: { summary: 'New secret; the old one signs for 24 h more', responses: { 200: { description: 'New secret' }, ...errors(401, 404) } } },
       '/api/v1/webhooks/{id}/test': { parameters: [idParam], post: { summary: 'Send a webhook.ping', responses: { 202: { description: 'Queued' }, ...errors(401, 404) } } },
       '/api/v1/webhooks/{id}/deliveries': { parameters: [idParam], get: { summary: 'Delivery log', responses: { 200: { description: 'Deliveries' }, ...errors(401, 404) } } },
+      '/api/v1/webhooks/{id}/deliveries/{deliveryId}': { parameters: [idParam, deliveryIdParam], get: { summary: 'One delivery with its attempts', responses: { 200: { description: 'Delivery' }, ...errors(401, 404) } } },
+      '/api/v1/webhooks/{id}/deliveries/{deliveryId}/redeliver': { parameters: [idParam, deliveryIdParam], post: { summary: 'Send the delivery again with the same id', responses: { 202: { description: 'Queued' }, ...errors(401, 404) } } },
       '/api/v1/notifications': { get: { summary: 'In-app notifications', responses: { 200: { description: '{items, unread}' }, ...errors(401) } } },
-      '/api/v1/notifications/{id}/read': { parameters: [idParam], post: { summary: 'Mark read', responses: { 200: { description: 'Notification' }, ...errors(401, 404) } } },
+      '/api/v1/notifications/{id}/read': { parameters: [notificationIdParam], post: { summary: 'Mark read', responses: { 200: { description: 'Notification' }, ...errors(401, 404) } } },
       '/api/v1/notifications/preferences': {
         get: { summary: 'Email preference', responses: { 200: { description: '{email}' }, ...errors(401) } },
         put: { summary: 'Opt in or out of email', responses: { 200: { description: '{email}' }, ...errors(400, 401) } },
       },
+      '/api/v1/me': {
+        delete: { summary: "Erase all of the caller's data", responses: { 200: { description: '{erased: {interviews, webhooks}}' }, ...errors(401) } },
+      },
       '/files/': {
         post: { summary: 'tus 1.0 creation (Upload-Metadata: interviewId, filename)', responses: { 201: { description: 'Upload created' }, ...errors(400, 401, 404, 409, 413) } },
+      },
+      '/files/{uploadId}': {
+        parameters: [uploadIdParam],
+        head: { summary: 'tus 1.0: the offset to resume from', responses: { 200: { description: 'Upload-Offset' }, ...errors(401, 404) } },
+        patch: { summary: 'tus 1.0: append bytes at Upload-Offset', responses: { 204: { description: 'Appended' }, ...errors(401, 404, 409, 413) } },
+        delete: { summary: 'tus 1.0 termination', responses: { 204: { description: 'Removed' }, ...errors(401, 404) } },
       },
       '/healthz': { get: { security: [], summary: 'Liveness', responses: { 200: { description: 'Alive' } } } },
       '/readyz': { get: { security: [], summary: 'Readiness', responses: { 200: { description: 'Ready' }, 503: { description: 'Not ready' } } } },

@@ -37,7 +37,7 @@ const positive = (s: string | undefined): number | null => {
 /** Pure: turns ffprobe's JSON into MediaInfo or a typed PermanentError. */
 export function interpretProbe(json: unknown, maxDurationSec: number): MediaInfo {
   const probe = (json ?? {}) as ProbeJson;
-  const streams = Array.isArray(probe.streams) ? probe.streams : [];
+  const streams = Array.isArray(probe.streams) ? probe.streams.filter((s): s is ProbeStream => typeof s === 'object' && s !== null) : [];
   const audio = streams.find((s) => s.codec_type === 'audio');
   if (!audio) throw mediaError('no_audio_stream', 'The file has no audio stream');
   // Cover art in MP3/M4A shows up as a one-frame "video" stream; it is not a video.
@@ -61,11 +61,15 @@ export function interpretProbe(json: unknown, maxDurationSec: number): MediaInfo
   };
 }
 
+const PROBE_ENTRIES = 'format=format_name,duration:stream=codec_type,codec_name,sample_rate,channels,duration:stream_disposition=attached_pic';
+
 export async function probeMedia(
   path: string,
   opts: { maxDurationSec: number; signal?: AbortSignal },
 ): Promise<MediaInfo> {
-  const args = ['-v', 'error', '-print_format', 'json', '-show_format', '-show_streams', localFileUrl(path)];
+  // Only the fields interpretProbe reads: -show_format/-show_streams would echo every metadata tag,
+  // and a file carrying hundreds of MB of tags then made ffprobe's output too big for one string.
+  const args = ['-v', 'error', '-print_format', 'json', '-show_entries', PROBE_ENTRIES, localFileUrl(path)];
   const res = await runTool('ffprobe', args, { signal: opts.signal });
   // Killed by a signal (OOM killer, shutdown): says nothing about the file, so it is worth a retry.
   if (res.code === null) throw toolError('tool_crashed', `ffprobe was killed by ${res.signal ?? 'a signal'}`);

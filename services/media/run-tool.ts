@@ -18,16 +18,28 @@ export interface RunToolOptions {
   signal?: AbortSignal;
   /** Caps captured stderr: ffmpeg can log a line per damaged frame of a long file. */
   maxStderrBytes?: number;
+  /**
+   * Caps captured stdout. Past it the tool is killed and the call fails with `tool_failed`: output
+   * that large is never what a caller wants, and turning it into one string would throw inside an
+   * event handler and take the whole process down.
+   */
+  maxStdoutBytes?: number;
 }
 
 export function runTool(command: string, args: readonly string[], opts: RunToolOptions = {}): Promise<ToolResult> {
   const maxStderr = opts.maxStderrBytes ?? 64 * 1024;
+  const maxStdout = opts.maxStdoutBytes ?? 32 * 1024 * 1024;
   return new Promise((resolve, reject) => {
     opts.signal?.throwIfAborted();
     const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], signal: opts.signal });
     const out: Buffer[] = [];
+    let outBytes = 0;
     let err = '';
-    child.stdout.on('data', (b: Buffer) => out.push(b));
+    child.stdout.on('data', (b: Buffer) => {
+      outBytes += b.length;
+      if (outBytes <= maxStdout) out.push(b);
+      else if (!child.killed) child.kill('SIGKILL');
+    });
     child.stderr.on('data', (b: Buffer) => {
       // Keep the tail: the last lines usually carry the reason a tool gave up.
       err = (err + b.toString('utf8')).slice(-maxStderr);
@@ -39,6 +51,7 @@ export function runTool(command: string, args: readonly string[], opts: RunToolO
     });
     child.on('close', (code, signal) => {
       if (opts.signal?.aborted) return reject(opts.signal.reason);
+      if (outBytes > maxStdout) return reject(toolError('tool_failed', `${command} printed more than ${maxStdout} bytes`));
       resolve({ code, signal, stdout: Buffer.concat(out).toString('utf8'), stderr: err });
     });
   });

@@ -21,6 +21,12 @@ export interface Cue {
 
 export const MAX_TRANSCRIPT_BYTES = 5 * 1024 * 1024;
 export const MAX_CUES = 50_000;
+/**
+ * No cue may end later than this. Longer than any meeting transcript, and it keeps the analysis
+ * bounded: pace over time has one point per 30 s of the transcript's length, so a single cue
+ * claiming to end at 999999:00:00 once made it allocate billions of points.
+ */
+export const MAX_TRANSCRIPT_SEC = 24 * 3600;
 
 export const invalidTranscript = (line: number | null, message: string): PermanentError =>
   new PermanentError('invalid_transcript', line === null ? message : `line ${line}: ${message}`, 422, line === null ? undefined : { line });
@@ -49,10 +55,14 @@ export function parseTimingLine(text: string, line: number, fractionDigits?: str
 }
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', nbsp: ' ', quot: '"', apos: "'", lrm: '', rlm: '' };
+const MAX_CODE_POINT = 0x10ffff;
+/** `&#n;` beyond Unicode (fromCodePoint would throw) stays as written. */
 export const decodeEntities = (s: string): string =>
-  s.replace(/&(#\d+|[a-z]+);/gi, (all, name: string) =>
-    name.startsWith('#') ? String.fromCodePoint(Number(name.slice(1))) : (ENTITIES[name.toLowerCase()] ?? all),
-  );
+  s.replace(/&(#\d+|[a-z]+);/gi, (all, name: string) => {
+    if (!name.startsWith('#')) return ENTITIES[name.toLowerCase()] ?? all;
+    const code = Number(name.slice(1));
+    return code <= MAX_CODE_POINT ? String.fromCodePoint(code) : all;
+  });
 
 /** Markup that is never spoken: tags, inline timestamps, SSA overrides such as {\an8}. */
 export const stripMarkup = (s: string): string => decodeEntities(s.replace(/<[^>]*>/g, '').replace(/\{\\[^}]*\}/g, ''));
@@ -109,10 +119,11 @@ export function cuesToTranscript(cues: readonly Cue[], engine = 'import'): Trans
       if (seg.speaker !== undefined) speaker = seg.speaker;
       for (const t of spokenTokens(seg.text)) tokens.push(speaker === undefined ? { text: t } : { text: t, speaker });
     }
-    words.push(...spreadTokens(tokens, cue.start, cue.end));
+    // A loop, not push(...): one cue of a few MB holds more words than a call may take arguments.
+    for (const w of spreadTokens(tokens, cue.start, cue.end)) words.push(w);
   }
   if (words.length === 0) throw invalidTranscript(null, 'the transcript has cues but no spoken words');
-  const durationSec = Math.max(...ordered.map((c) => c.end));
+  const durationSec = ordered.reduce((max, c) => Math.max(max, c.end), 0);
   const diarized = words.some((w) => w.speaker !== undefined);
   return { engine, durationSec, words, text: transcriptText(words), diarized };
 }

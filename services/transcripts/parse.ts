@@ -6,7 +6,7 @@
  * give only turn start times, so their transcripts carry a note that word times are estimated.
  */
 import type { Transcript } from './transcript.js';
-import { cuesToTranscript, invalidTranscript, MAX_TRANSCRIPT_BYTES, type Cue } from './cue.js';
+import { cuesToTranscript, invalidTranscript, MAX_TRANSCRIPT_BYTES, MAX_TRANSCRIPT_SEC, type Cue } from './cue.js';
 import { MEET_TIMESTAMP, parseMeetTxt } from './meet-txt.js';
 import { parseSrt } from './srt.js';
 import { MAX_PREAMBLE_LINES, parseTeamsTxt, TEAMS_HEADER_WIDE } from './teams-txt.js';
@@ -70,6 +70,9 @@ export function parseTranscriptFile(text: string, filename?: string): Transcript
     throw invalidTranscript(1, 'not a recognised transcript: expected WebVTT, SRT, or a Zoom, Teams or Google Meet text transcript');
   }
   const spec = FORMATS[format];
-  const transcript = cuesToTranscript(spec.parse(normalised), 'import');
+  const cues = spec.parse(normalised);
+  const tooLate = cues.find((c) => c.end > MAX_TRANSCRIPT_SEC);
+  if (tooLate) throw invalidTranscript(tooLate.line, `the cue ends after ${MAX_TRANSCRIPT_SEC / 3600} hours, later than any recording`);
+  const transcript = cuesToTranscript(cues, 'import');
   return spec.note ? { ...transcript, notes: [spec.note] } : transcript;
 }

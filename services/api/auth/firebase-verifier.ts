@@ -15,6 +15,7 @@
  * Hence emulator mode is refused when NODE_ENV=production.
  */
 import { randomUUID } from 'node:crypto';
+import type { Agent } from 'node:http';
 import { deleteApp, initializeApp, type App } from 'firebase-admin/app';
 import { getAuth, type Auth } from 'firebase-admin/auth';
 import { AppError } from '../../shared/errors.js';
@@ -31,6 +32,11 @@ export interface FirebaseVerifierOptions {
    * firebase-admin always does this lookup in emulator mode regardless.
    */
   checkRevoked?: boolean;
+  /**
+   * Agent for firebase-admin's HTTPS calls (Google's signing keys, user lookups): an outbound proxy
+   * in production, or a local key server in the tests that check real signature verification.
+   */
+  httpAgent?: Agent;
 }
 
 export interface FirebaseVerifier extends AuthVerifier {
@@ -54,7 +60,7 @@ export function createFirebaseVerifier(options: FirebaseVerifierOptions): Fireba
   const checkRevoked = options.checkRevoked ?? true;
   // No credential: the emulator needs none, and in production firebase-admin falls back to
   // Application Default Credentials (workload identity on AKS, GOOGLE_APPLICATION_CREDENTIALS).
-  const app: App = initializeApp({ projectId: options.projectId }, `interview-buddy-auth-${randomUUID()}`);
+  const app: App = initializeApp({ projectId: options.projectId, ...(options.httpAgent && { httpAgent: options.httpAgent }) }, `interview-buddy-auth-${randomUUID()}`);
   const auth: Auth = getAuth(app);
 
   return {
