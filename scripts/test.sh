@@ -5,6 +5,8 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh || exit 1
 bash scripts/web-build-if-needed.sh || exit 1
+# The real daprd for the sidecar conformance row (reused while dapr/daprd is unchanged).
+bash scripts/dapr-build.sh || exit 1
 
 status=0
 echo "== typecheck"
