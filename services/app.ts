@@ -16,7 +16,7 @@ import type { EventHandler } from '../dapr/ports/pubsub.js';
 import { Components } from '../dapr/ports/runtime.js';
 import { type AuthVerifier, createFirebaseVerifier, requireUser } from './api/auth.js';
 import { accountRouter } from './api/account.routes.js';
-import { errorHandler, notFoundRoute } from './api/errors.js';
+import { answerClientError, errorHandler, notFoundRoute } from './api/errors.js';
 import { interviewsRouter } from './api/interviews.routes.js';
 import { openApiDocument } from './api/openapi.js';
 import { attachSocket } from './api/socket.js';
@@ -134,7 +134,7 @@ export function createApp({ config, ...opts }: AppOptions): App {
   });
   const openapi = openApiDocument();
   app.get('/api/v1/openapi.json', (_req, res) => void res.json(openapi));
-  app.use(tusRouter({ service, store: uploads, verifier, maxBytes: config.MAX_UPLOAD_BYTES, log, metrics }));
+  app.use(tusRouter({ service, store: uploads, verifier, maxBytes: config.MAX_UPLOAD_BYTES, minFreeBytes: config.UPLOAD_MIN_FREE_BYTES, log, metrics }));
   app.use(
     '/api/v1',
     requireUser(verifier),
@@ -148,6 +148,7 @@ export function createApp({ config, ...opts }: AppOptions): App {
   app.use(errorHandler(log));
 
   const server = http.createServer(app);
+  server.on('clientError', answerClientError);
   const io = attachSocket(server, verifier);
   sub('interview.progress', withNotify('interview.progress', socketNotifier(io)));
   notify.attachSocket(io);

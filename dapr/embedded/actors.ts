@@ -44,6 +44,8 @@ export class EmbeddedActors implements ActorRuntime {
   private readonly types = new Map<string, ActorType>();
   private readonly active = new Map<string, Activation>();
   private readonly firing = new Map<string, Promise<void>>();
+  /** Reminders that could not be rescheduled (see fireReminder) → not before this time. */
+  private readonly held = new Map<string, number>();
   private readonly q;
 
   constructor(
@@ -175,10 +177,11 @@ export class EmbeddedActors implements ActorRuntime {
   /** Fires due reminders and timers, and deactivates idle actors. Called by the runtime's pump. */
   pump(): void {
     const now = this.clock.now();
+    for (const [key, until] of this.held) if (until <= now) this.held.delete(key);
     for (const row of this.q.dueReminders.all(now, 256)) {
       const key = `${row.type}/${row.id}/${row.name}`;
       const def = this.types.get(row.type);
-      if (!def?.onReminder || this.firing.has(key)) continue;
+      if (!def?.onReminder || this.firing.has(key) || this.held.has(key)) continue;
       const fire = this.fireReminder(def, row).finally(() => {
         this.firing.delete(key);
         this.wake();
@@ -207,7 +210,15 @@ export class EmbeddedActors implements ActorRuntime {
     } catch (err) {
       // At-least-once: keep it and try again after a short backoff.
       this.log.warn({ err, actor: `${type}/${id}`, reminder: name }, 'reminder handler failed; will fire again');
-      this.q.rescheduleReminder.run(this.clock.now() + retryDelayMs(1, 1000, 1000), type, id, name, generation);
+      const retryAt = this.clock.now() + retryDelayMs(1, 1000, 1000);
+      try {
+        this.q.rescheduleReminder.run(retryAt, type, id, name, generation);
+      } catch (writeErr) {
+        // The database cannot take the write (a full disk): hold the reminder back in memory
+        // instead of re-firing it in a hot loop; its row is untouched, so it survives a restart.
+        this.held.set(`${type}/${id}/${name}`, retryAt);
+        this.log.error({ err: writeErr, actor: `${type}/${id}`, reminder: name }, 'could not reschedule a failed reminder; holding it back');
+      }
     }
   }
 
@@ -236,7 +247,8 @@ export class EmbeddedActors implements ActorRuntime {
   hasDue(): boolean {
     const now = this.clock.now();
     const rows = this.q.dueReminders.all(now, 256);
-    if (rows.some((r) => this.types.get(r.type)?.onReminder && !this.firing.has(`${r.type}/${r.id}/${r.name}`))) return true;
+    const waiting = (r: ReminderRow) => !this.firing.has(`${r.type}/${r.id}/${r.name}`) && !this.held.has(`${r.type}/${r.id}/${r.name}`);
+    if (rows.some((r) => this.types.get(r.type)?.onReminder && waiting(r))) return true;
     for (const act of this.active.values()) for (const t of act.timers.values()) if (t.dueAt <= now) return true;
     return false;
   }

@@ -8,8 +8,20 @@ import { randomUUID } from 'node:crypto';
 import { isSafeBlobName, type BindingResponse } from '../ports/bindings.js';
 import { BlobNameError, BlobNotFoundError, NotConfiguredError } from '../ports/errors.js';
 
+/**
+ * Where writes land before their atomic rename: a name no blob can have ('~' is not allowed), on the
+ * same file system. A crash mid-write leaves its temp file here, never beside the blobs, so one
+ * sweep at start-up removes it (an orphaned report would otherwise outlive an erase).
+ */
+const INCOMING = '~incoming';
+
 export class LocalBlobBinding {
   constructor(private readonly root: string) {}
+
+  /** Removes writes cut short by a crash. Call before serving (no write is in progress then). */
+  async removeIncoming(): Promise<void> {
+    await fs.rm(path.join(this.root, INCOMING), { recursive: true, force: true });
+  }
 
   private file(name: string | undefined): string {
     if (!isSafeBlobName(name)) throw new BlobNameError(String(name));
@@ -21,7 +33,8 @@ export class LocalBlobBinding {
       case 'create': {
         const file = this.file(metadata.blobName);
         await fs.mkdir(path.dirname(file), { recursive: true });
-        const tmp = `${file}.${randomUUID()}.tmp`;
+        const tmp = path.join(this.root, INCOMING, `${randomUUID()}.tmp`);
+        await fs.mkdir(path.dirname(tmp), { recursive: true });
         const bytes = Buffer.isBuffer(data) ? data : Buffer.from(typeof data === 'string' ? data : JSON.stringify(data));
         await fs.writeFile(tmp, bytes);
         await fs.rename(tmp, file);
@@ -54,6 +67,7 @@ export class LocalBlobBinding {
     const entries = await fs.readdir(dir, { withFileTypes: true }).catch(() => []);
     const out: string[] = [];
     for (const e of entries) {
+      if (dir === this.root && e.name === INCOMING) continue;
       const full = path.join(dir, e.name);
       if (e.isDirectory()) out.push(...(await this.walk(full)));
       else out.push(path.relative(this.root, full).split(path.sep).join('/'));

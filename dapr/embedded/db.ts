@@ -33,10 +33,15 @@ CREATE TABLE IF NOT EXISTS pubsub_dead_letters (
 export function openDb(dataDir: string): Db {
   fs.mkdirSync(dataDir, { recursive: true });
   const db = new Database(path.join(dataDir, 'runtime.sqlite'));
-  db.pragma('journal_mode = WAL');
-  // NORMAL is durable across process crashes in WAL mode (only an OS crash can lose the last commit).
-  db.pragma('synchronous = NORMAL');
-  db.pragma('busy_timeout = 5000');
-  db.exec(SCHEMA);
+  try {
+    db.pragma('journal_mode = WAL');
+    // NORMAL is durable across process crashes in WAL mode (only an OS crash can lose the last commit).
+    db.pragma('synchronous = NORMAL');
+    db.pragma('busy_timeout = 5000');
+    db.exec(SCHEMA);
+  } catch (err) {
+    db.close(); // e.g. a full disk: the caller may retry, so do not leak the handle
+    throw err;
+  }
   return db;
 }

@@ -87,9 +87,14 @@ export function createEmbeddedRuntime(opts: EmbeddedRuntimeOptions): EmbeddedRun
 
   function pump(): void {
     if (!started || stopped) return;
-    for (const p of pubsubs.values()) p.pump();
-    actors.pump();
-    pumpCron();
+    // Never throw out of the pump (a timer callback: it would kill the process); the next tick retries.
+    try {
+      for (const p of pubsubs.values()) p.pump();
+      actors.pump();
+      pumpCron();
+    } catch (err) {
+      log.error({ err }, 'runtime pump failed; retrying on the next tick');
+    }
   }
 
   const timer = setInterval(pump, opts.pollIntervalMs ?? 100);
@@ -121,6 +126,7 @@ export function createEmbeddedRuntime(opts: EmbeddedRuntimeOptions): EmbeddedRun
     async start() {
       if (started) return;
       started = true;
+      await blob.removeIncoming(); // artifact writes a crash cut short
       pump();
     },
     async stop() {

@@ -9,6 +9,7 @@
  * missing only a sliver at the end passes with the audio it has, which is what a user would want.
  * We do not use `-xerror`: one damaged frame in a long phone recording should not reject it.
  */
+import { StorageFullError } from '../shared/storage-full.js';
 import { mediaError, toolError } from './errors.js';
 import { lastLine, localFileUrl, runTool } from './run-tool.js';
 import { readWavInfo, WavFormatError, type WavInfo } from './wav.js';
@@ -37,6 +38,9 @@ export async function extractPcmWav(
   ];
   const res = await runTool('ffmpeg', args, { signal: opts.signal });
   if (res.code === null) throw toolError('tool_crashed', `ffmpeg was killed by ${res.signal ?? 'a signal'}`);
+  // A full disk under the work directory is not the recording's fault: retry, do not fail it.
+  // Checked before the exit code: a short file whose only failed write is the trailer exits 0.
+  if (/No space left on device|Disk quota exceeded/i.test(res.stderr)) throw new StorageFullError('no space left to decode the recording');
   if (res.code !== 0) {
     throw mediaError('corrupt_media', `The audio could not be decoded: ${lastLine(res.stderr) || `ffmpeg exit ${res.code}`}`);
   }

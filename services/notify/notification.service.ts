@@ -131,7 +131,7 @@ export class NotificationService {
       return;
     }
     if (await inbox.wasEmailed(n.id)) return;
-    await this.d.email(email, renderEmail(model));
+    await this.d.email(email, renderEmail(model), n.id);
     await inbox.markEmailed(n.id);
     this.d.log.info({ notification: n.id, kind: n.kind }, 'notification email sent');
   }

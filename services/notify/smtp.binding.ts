@@ -1,8 +1,8 @@
 /**
  * The embedded adapter of Dapr's `bindings.smtp` output binding, on nodemailer. Same contract as
  * Dapr's: operation `create`, `data` is the HTML body, metadata `emailFrom`, `emailTo`, `emailCC`,
- * `emailBCC`, `subject`, `priority`. Extra metadata `textBody` adds the plain-text alternative
- * (Dapr's binding ignores unknown metadata and sends the HTML alone).
+ * `emailBCC`, `subject`, `priority`. Extra metadata `textBody` adds the plain-text alternative and
+ * `messageId` sets the Message-ID (Dapr's binding ignores unknown metadata and sends the HTML alone).
  */
 import nodemailer from 'nodemailer';
 import type { BindingResponse } from '../../dapr/ports/bindings.js';
@@ -47,6 +47,7 @@ export function smtpOutputBinding(o: SmtpOptions): OutputBindingFn {
       subject: md.subject ?? '',
       html,
       ...(md.textBody && { text: md.textBody }),
+      ...(md.messageId && { messageId: md.messageId }),
       // X-Priority 1 is highest, 5 lowest (Dapr's scale).
       priority: priority <= 2 ? 'high' : priority >= 4 ? 'low' : 'normal',
     });

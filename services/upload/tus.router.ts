@@ -15,6 +15,7 @@ import type { InterviewService } from '../interviews/interview.service.js';
 import { NotFoundError } from '../interviews/interview.service.js';
 import { engineNameFor } from '../media/engine-select.js';
 import { AppError } from '../shared/errors.js';
+import { isStorageFull, STORAGE_FULL_RETRY_AFTER_SEC, StorageFullError } from '../shared/storage-full.js';
 import type { Logger } from '../shared/logger.js';
 import type { Metrics } from '../shared/metrics.js';
 import { parseUploadMetadata } from './tus.metadata.js';
@@ -25,11 +26,15 @@ export interface TusRouterDeps {
   store: UploadStore;
   verifier: AuthVerifier;
   maxBytes: number;
+  /** Uploads that would leave less than this free on a local upload disk are refused (507). */
+  minFreeBytes?: number;
   log: Logger;
   metrics: Metrics;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+/** What namingFunction mints: "<interview id>--<24 hex>". No other string names an upload. */
+const UPLOAD_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}--[0-9a-f]{24}$/;
 const PROGRESS_EVERY_MS = 2000;
 
 const TUS_ERROR_CODES: Record<number, string> = { 400: 'invalid_request', 403: 'forbidden', 404: 'not_found', 409: 'offset_mismatch', 410: 'upload_gone', 413: 'file_too_large', 460: 'checksum_mismatch' };
@@ -52,11 +57,7 @@ export function tusRouter(d: TusRouterDeps): Router {
     onUploadFinish: async (_req, res, upload) => {
       const size = upload.size ?? upload.offset;
       try {
-        await dispatchOrThrow(d.service, upload, {
-          type: 'uploadCompleted', eventId: `upload-done:${upload.id}`, key: upload.id, size,
-          ...(upload.metadata?.filename && { filename: upload.metadata.filename }),
-          ...(upload.metadata?.engine && { engine: upload.metadata.engine }),
-        });
+        await dispatchOrThrow(d.service, upload, uploadCompleted(upload));
       } catch (err) {
         // The interview moved on (deleted, or already has a recording): do not keep an orphan file.
         await d.store.tus.remove(upload.id).catch(() => undefined);
@@ -68,7 +69,13 @@ export function tusRouter(d: TusRouterDeps): Router {
       d.log.info({ interviewId: interviewIdOfUpload(upload.id), uploadId: upload.id, size }, 'upload finished');
       return res;
     },
-    onResponseError: (_req, _res, err) => {
+    onResponseError: (_req, res, err) => {
+      if (isStorageFull(err)) {
+        d.log.error({ err }, 'upload refused: storage full');
+        res.setHeader('retry-after', String(STORAGE_FULL_RETRY_AFTER_SEC));
+        const message = err instanceof StorageFullError ? err.message : new StorageFullError().message;
+        return { status_code: 507, body: JSON.stringify({ error: { code: 'storage_full', message } }) };
+      }
       const status = 'status_code' in err ? err.status_code : 500;
       const message = 'body' in err ? err.body.trim() : 'upload failed';
       if (status >= 500) d.log.error({ err }, 'tus request failed');
@@ -89,17 +96,63 @@ export function tusRouter(d: TusRouterDeps): Router {
     }
   });
 
+  /**
+   * A crash after the last byte reached the disk but before onUploadFinish ran leaves a complete
+   * file whose interview still says `uploading`; a resuming client's HEAD then sees offset = length
+   * and stops (tus-js-client sends no PATCH). So a HEAD of a complete upload finishes it: the same
+   * event id as the hook, hence a no-op when the hook did run.
+   */
+  const finishOnResume = async (req: Request) => {
+    const uploadId = uploadIdOf(req); // the id the guard checked ownership of
+    if (!uploadId) return;
+    const upload = await d.store.tus.getUpload(uploadId).catch(() => undefined);
+    if (!upload || upload.size === undefined || upload.offset !== upload.size) return;
+    const id = interviewIdOfUpload(upload.id)!;
+    const res = await d.service.dispatch(id, uploadCompleted(upload)).catch((err: unknown) => {
+      d.log.warn({ err, interviewId: id, uploadId }, 'finishing a complete upload on HEAD failed');
+      return undefined;
+    });
+    if (res?.outcome === 'applied') d.log.warn({ interviewId: id, uploadId }, 'complete upload finished on resume (its completion hook never ran)');
+  };
+
   const router = Router();
   router.all(['/files', '/files/*splat'], guard(d), (req, res, next) => {
-    tus.handle(req, res).catch(next);
+    (req.method === 'HEAD' ? finishOnResume(req).then(() => tus.handle(req, res)) : tus.handle(req, res)).catch(next);
   });
   return router;
+}
+
+/** The lifecycle event of a finished upload; its id is per upload, so repeating it is harmless. */
+function uploadCompleted(upload: Upload): Parameters<InterviewService['dispatch']>[1] {
+  return {
+    type: 'uploadCompleted', eventId: `upload-done:${upload.id}`, key: upload.id, size: upload.size ?? upload.offset,
+    ...(upload.metadata?.filename && { filename: upload.metadata.filename }),
+    ...(upload.metadata?.engine && { engine: upload.metadata.engine }),
+  };
+}
+
+/**
+ * The upload id exactly as @tus/server will read it (the last segment of the raw URL, query string
+ * included, percent-decoded), or undefined unless it has the shape we mint. Checking anything else
+ * (e.g. req.path) let `/files/<own id>?/<someone else's id>` or `<own id>--..%2F<id>` pass the
+ * ownership check and reach another user's upload.
+ */
+function uploadIdOf(req: Request): string | undefined {
+  const segment = /([^/]+)\/?$/.exec(req.url)?.[1];
+  try {
+    const id = segment === undefined ? undefined : decodeURIComponent(segment);
+    return id !== undefined && UPLOAD_ID.test(id) ? id : undefined;
+  } catch {
+    return undefined; // malformed percent-encoding
+  }
 }
 
 /** Authentication and ownership for every tus request except CORS preflights. */
 function guard(d: TusRouterDeps) {
   return async (req: Request, _res: Response, next: NextFunction) => {
     if (req.method === 'OPTIONS') return next();
+    // @tus/server would serve a finished upload on GET; media is never served back (privacy).
+    if (req.method === 'GET') return next(new AppError('route_not_found', 'uploads cannot be downloaded', 404));
     try {
       const user = await d.verifier.verify(bearerFromHeader(req.headers.authorization));
       if (req.method === 'POST') {
@@ -115,17 +168,32 @@ function guard(d: TusRouterDeps) {
           throw new AppError('file_too_large', `the file is larger than the ${d.maxBytes}-byte limit`, 413);
         }
         await d.service.checkUploadAllowed(user.uid, interviewId);
+        await checkFreeSpace(d, Number(length ?? req.header('content-length') ?? 0));
       } else {
-        const uploadId = req.path.split('/').filter(Boolean)[1] ?? '';
-        const interviewId = interviewIdOfUpload(uploadId);
-        if (!interviewId || !UUID.test(interviewId)) throw new NotFoundError();
+        const interviewId = interviewIdOfUpload(uploadIdOf(req) ?? '');
+        if (!interviewId) throw new NotFoundError();
         await d.service.get(user.uid, interviewId);
+        if (req.method === 'PATCH') await checkFreeSpace(d, Number(req.header('content-length') ?? 0));
       }
       next();
     } catch (err) {
       next(err);
     }
   };
+}
+
+/**
+ * Admission by free space: refuse a recording (POST: its whole length) or a chunk (PATCH) that would
+ * eat into the reserve kept for the database, before a byte is written. The user hears at once that
+ * the file does not fit, rather than after minutes of uploading; the reserve keeps SQLite writable.
+ */
+async function checkFreeSpace(d: TusRouterDeps, bytes: number): Promise<void> {
+  if (!d.store.freeBytes || !(bytes > 0)) return;
+  const free = await d.store.freeBytes();
+  const usable = free - (d.minFreeBytes ?? 0);
+  if (bytes <= usable) return;
+  const mb = (n: number) => `${(Math.max(0, n) / 1024 ** 2).toFixed(1)} MB`;
+  throw new StorageFullError(`the server has room for ${mb(usable)} of uploads right now and this needs ${mb(bytes)}; try again later`);
 }
 
 async function dispatchOrThrow(service: InterviewService, upload: Upload, command: Parameters<InterviewService['dispatch']>[1]) {

@@ -5,8 +5,8 @@
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { FileStore } from '@tus/file-store';
 import type { DataStore } from '@tus/utils';
+import { DiskFileStore } from './disk-file-store.js';
 
 export interface UploadStore {
   readonly tus: DataStore;
@@ -16,6 +16,8 @@ export interface UploadStore {
   removeForInterview(interviewId: string): Promise<void>;
   /** Deletes expired unfinished uploads; returns how many. */
   removeExpired(): Promise<number>;
+  /** Free bytes where uploads are written, for stores on a local disk (remote stores omit it). */
+  freeBytes?(): Promise<number>;
 }
 
 /** Upload ids are "<interviewId>--<random>", so ownership checks and erase need no extra index. */
@@ -26,13 +28,17 @@ export const interviewIdOfUpload = (uploadId: string): string | undefined => {
 };
 
 export class LocalUploadStore implements UploadStore {
-  readonly tus: FileStore;
+  readonly tus: DiskFileStore;
 
   constructor(
     private readonly dir: string,
     private readonly expirationMs: number,
   ) {
-    this.tus = new FileStore({ directory: dir, expirationPeriodInMilliseconds: expirationMs });
+    this.tus = new DiskFileStore({ directory: dir, expirationPeriodInMilliseconds: expirationMs });
+  }
+
+  freeBytes(): Promise<number> {
+    return this.tus.freeBytes();
   }
 
   async openLocal(key: string) {

@@ -58,7 +58,7 @@ export function stageWorker(work: StageWork, d: { service: InterviewService; log
       d.metrics.stageDuration.observe({ stage: work.stage, outcome: 'error' }, (Date.now() - started) / 1000);
       if (err instanceof PermanentError) {
         d.metrics.stageFailures.inc({ stage: work.stage, code: err.code });
-        log.warn({ code: err.code, msg: err.message }, 'stage failed permanently');
+        log.warn({ code: err.code, reason: err.message }, 'stage failed permanently');
         await d.service.dispatch(id, { type: 'stageFailed', stage: work.stage, code: err.code, message: err.message, eventId: `${work.stage}-fail:${event.id}` });
         return 'SUCCESS';
       }

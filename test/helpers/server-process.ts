@@ -12,10 +12,14 @@ export interface ServerProcess {
   pid: number;
   /** Every JSON log line this process printed so far. */
   logs: Record<string, unknown>[];
+  /** Everything it wrote to stderr (crash traces), and whether it has exited. */
+  stderr(): string;
+  exited(): boolean;
   kill(signal?: NodeJS.Signals): Promise<void>;
 }
 
-export async function startServerProcess(dataDir: string, env: Record<string, string> = {}): Promise<ServerProcess> {
+/** `waitFor: 'live'` returns once /healthz answers (a server that is up but not ready, e.g. disk full). */
+export async function startServerProcess(dataDir: string, env: Record<string, string> = {}, opts: { waitFor?: 'ready' | 'live' } = {}): Promise<ServerProcess> {
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'services/main.ts')], {
     cwd: repoRoot,
@@ -43,7 +47,7 @@ export async function startServerProcess(dataDir: string, env: Record<string, st
   const until = Date.now() + 30_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited during start: ${stderr.slice(-2000)}`);
-    const ok = await fetch(`${base}/readyz`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${base}/${opts.waitFor === 'live' ? 'healthz' : 'readyz'}`).then((r) => r.ok, () => false);
     if (ok) break;
     if (Date.now() > until) throw new Error(`server not ready in 30 s: ${stderr.slice(-2000)}`);
     await new Promise((r) => setTimeout(r, 100));
@@ -52,6 +56,8 @@ export async function startServerProcess(dataDir: string, env: Record<string, st
     base,
     pid: child.pid!,
     logs,
+    stderr: () => stderr,
+    exited: () => child.exitCode !== null || child.signalCode !== null,
     async kill(signal = 'SIGKILL') {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
       await exited;
