@@ -91,14 +91,15 @@ export interface EngineSummary {
   loadSec?: number;
 }
 
-interface Clip {
+export interface Clip {
   file: string;
   path: string;
   reference: string;
   durationSec: number;
 }
 
-async function clips(): Promise<{ use: Clip[]; skipped: string[] }> {
+/** Every 16 kHz mono WAV of the testdata that has a reference text (also used by bench/pipeline.ts). */
+export async function clips(): Promise<{ use: Clip[]; skipped: string[] }> {
   const use: Clip[] = [], skipped: string[] = [];
   for (const row of readManifest()) {
     if (!row.file.startsWith('audio/') || !row.file.endsWith('.wav') || !row.referenceTextFile) continue;

@@ -4,6 +4,12 @@
  * Prints audio duration, wall time and wall ÷ audio (target ≤ 0.25 on 2 cores) for the default
  * engine, for concurrency 1 as an in-run baseline, and for the faster decoder flags, each with its
  * word error rate against the known text.
+ *
+ * Scaling with length and cores (real speech): npm run bench -- pipeline --lengths=1,5,30
+ * builds recordings of about 1, 5 and 30 minutes from the testdata clips (bench/lib/long-recording.ts),
+ * runs the whole media stage (sniff, probe, extract, chunked transcription) on each with decoder
+ * concurrency 1 and with one per core, and prints audio duration ÷ wall time (the seed asks for
+ * transcription within 1.5× the recording, i.e. ≥ 0.67) and the speed-up from the second core.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
@@ -13,6 +19,10 @@ import { FAST_DECODER_ARGS, LocalPocketsphinxEngine } from '../services/media/en
 import { transcribeMedia } from '../services/media/pipeline.js';
 import { wordErrorRate } from '../services/media/wer.js';
 import { makeSpeech } from '../test/helpers/audio.js';
+import { parseFlags } from './lib/flags.js';
+import { cpuSecondsWithChildren } from './lib/proc.js';
+import { longRecording } from './lib/long-recording.js';
+import { printTable } from './lib/stats.js';
 
 /** Written for this benchmark: the kind of answer a candidate gives, in short spoken sentences. */
 const SENTENCES = [
@@ -45,18 +55,29 @@ export async function speechOfAtLeast(minutes: number): Promise<Awaited<ReturnTy
   return makeSpeech({ text, wpm: 150, format: 'mp4', silenceSecBetweenSentences: 0.9 });
 }
 
-interface Row { label: string; audioSec: number; wallSec: number; ratio: number; wer: number; words: number }
+interface Row {
+  label: string;
+  audioSec: number;
+  wallSec: number;
+  ratio: number;
+  /** CPU seconds of this process and its tools (ffmpeg, decoders) during the run. */
+  cpuSec: number;
+  wer: number;
+  words: number;
+}
 
 async function timeRun(label: string, file: string, text: string, engine: LocalPocketsphinxEngine): Promise<Row> {
   const workDir = await mkdtemp(path.join(tmpdir(), 'bench-pipeline-'));
   try {
     const t0 = performance.now();
+    const cpu0 = cpuSecondsWithChildren();
     const transcript = await transcribeMedia(file, { workDir, engine });
     const wallSec = (performance.now() - t0) / 1000;
     return {
       label,
       audioSec: transcript.durationSec,
       wallSec,
+      cpuSec: cpuSecondsWithChildren() - cpu0,
       ratio: wallSec / transcript.durationSec,
       wer: wordErrorRate(text, transcript.text),
       words: transcript.words.length,
@@ -66,7 +87,39 @@ async function timeRun(label: string, file: string, text: string, engine: LocalP
   }
 }
 
+/** One recording per length, each transcribed with concurrency 1 and with one decoder per core. */
+async function scaling(lengths: readonly number[], cores: number): Promise<Row[]> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'bench-pipeline-long-'));
+  const rows: Row[] = [];
+  const table: string[][] = [];
+  try {
+    for (const minutes of lengths) {
+      const rec = await longRecording(minutes, dir);
+      const one = await timeRun(`${minutes} min, concurrency 1`, rec.path, rec.reference, new LocalPocketsphinxEngine({ concurrency: 1 }));
+      const all = await timeRun(`${minutes} min, concurrency ${cores}`, rec.path, rec.reference, new LocalPocketsphinxEngine({ concurrency: cores }));
+      rows.push(one, all);
+      await rm(rec.path, { force: true });
+      console.log(`${minutes} min: ${one.audioSec.toFixed(0)} s of audio, wall ${one.wallSec.toFixed(1)} s at concurrency 1, ${all.wallSec.toFixed(1)} s at ${cores}`);
+      table.push([
+        `${minutes} min (${rec.clipCount} clips)`, one.audioSec.toFixed(0),
+        one.wallSec.toFixed(1), (1 / one.ratio).toFixed(2), (one.cpuSec / one.wallSec).toFixed(2),
+        all.wallSec.toFixed(1), (1 / all.ratio).toFixed(2), (all.cpuSec / all.wallSec).toFixed(2),
+        `${(one.wallSec / all.wallSec).toFixed(2)}×`, (all.audioSec / all.cpuSec).toFixed(2), all.wer.toFixed(3), all.ratio < 1.5 ? 'yes' : 'NO',
+      ]);
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+  printTable(`pipeline scaling: local engine on joined testdata clips, ${cores} CPUs (audio÷wall = times faster than real time)`,
+    ['recording', 'audio s', 'wall s c=1', 'audio÷wall c=1', 'cores got', `wall s c=${cores}`, `audio÷wall c=${cores}`, 'cores got', 'speed-up', 'audio÷CPU s', 'WER', 'wall<1.5×audio'], table);
+  console.log('cores got = CPU seconds ÷ wall seconds of the run: below the concurrency means other processes took the rest; ' +
+    'audio÷CPU s = audio seconds per CPU second, the cost of the work whatever the load');
+  return rows;
+}
+
 export async function main(argv: readonly string[] = process.argv.slice(2)): Promise<Row[]> {
+  const lengths = parseFlags(argv).list('lengths', []);
+  if (lengths.length) return scaling(lengths, availableParallelism());
   const minutesArg = argv.indexOf('--minutes');
   const minutes = minutesArg >= 0 ? Number(argv[minutesArg + 1]) : 5;
   const cores = availableParallelism();

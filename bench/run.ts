@@ -1,9 +1,13 @@
 /** `npm run bench -- [pipeline|upload|analysis ...] [flags]`: runs the named benchmarks (default: all). */
 const SUITES = {
+  actors: () => import('./actors.js'),
   analysis: () => import('./analysis.js'),
+  api: () => import('./api.js'),
   engines: () => import('./engines.js'),
   pipeline: () => import('./pipeline.js'),
+  scale: () => import('./scale.js'),
   upload: () => import('./upload.js'),
+  'uploads-concurrent': () => import('./uploads-concurrent.js'),
   webhooks: () => import('./webhooks.js'),
 } as const;
 

@@ -7,18 +7,18 @@
  */
 import { createReadStream, createWriteStream } from 'node:fs';
 import fs from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import http from 'node:http';
 import { pipeline } from 'node:stream/promises';
-import { getDevToken } from '../scripts/dev-token.js';
-import { startAuthEmulator } from '../scripts/firebase-emulator.js';
-import { startServerProcess } from '../test/helpers/server-process.js';
+import { parseFlags } from './lib/flags.js';
+import { rssKb } from './lib/proc.js';
+import { startBenchStack } from './lib/stack.js';
+import { createInterview, tusUpload } from './lib/tus.js';
 
 const MB = 1024 * 1024;
 
-async function makeFile(file: string, bytes: number): Promise<void> {
+export async function makeFile(file: string, bytes: number): Promise<void> {
   const chunk = Buffer.alloc(MB);
   for (let i = 0; i < chunk.length; i++) chunk[i] = (i * 31 + 7) & 0xff;
   const out = createWriteStream(file);
@@ -26,44 +26,20 @@ async function makeFile(file: string, bytes: number): Promise<void> {
   await new Promise<void>((r, j) => out.end((e?: Error) => (e ? j(e) : r())));
 }
 
-const rssKb = async (pid: number): Promise<number> => Number(/VmRSS:\s+(\d+)/.exec(await fs.readFile(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
-
+/** Seconds from tus creation to the end of one streaming PATCH of the whole file. */
 async function tusUploadStream(base: string, token: string, file: string, size: number): Promise<number> {
-  const api = (p: string, init: RequestInit) => fetch(base + p, { ...init, headers: { authorization: `Bearer ${token}`, ...init.headers } });
-  const created = await api('/api/v1/interviews', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title: 'bench' }) });
-  const { id } = (await created.json()) as { id: string };
-  const t0 = performance.now();
-  const post = await api('/files/', {
-    method: 'POST',
-    headers: { 'tus-resumable': '1.0.0', 'upload-length': String(size), 'upload-metadata': `interviewId ${Buffer.from(id).toString('base64')}` },
-  });
-  if (post.status !== 201) throw new Error(`creation failed: ${post.status} ${await post.text()}`);
-  // node:http streams the file with back-pressure and no web-stream conversion (fetch's is slower).
-  const status = await new Promise<number>((resolve, reject) => {
-    const req = http.request(base + post.headers.get('location')!, {
-      method: 'PATCH',
-      headers: { authorization: `Bearer ${token}`, 'tus-resumable': '1.0.0', 'upload-offset': '0', 'content-type': 'application/offset+octet-stream', 'content-length': String(size) },
-    }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode ?? 0));
-    });
-    req.on('error', reject);
-    createReadStream(file, { highWaterMark: MB }).pipe(req);
-  });
-  if (status !== 204) throw new Error(`PATCH failed: ${status}`);
-  return (performance.now() - t0) / 1000;
+  const id = await createInterview(base, token);
+  return (await tusUpload(base, token, id, file, size)).totalMs / 1000;
 }
 
 export async function main(argv: readonly string[] = []): Promise<void> {
-  const arg = (name: string, dflt: number) => (argv.includes(name) ? Number(argv[argv.indexOf(name) + 1]) : dflt);
-  const mb = arg('--mb', 256);
-  const rssMb = arg('--rss-mb', 1024);
-  const work = await fs.mkdtemp(path.join(os.tmpdir(), 'ib-bench-upload-'));
-  const emulator = await startAuthEmulator();
-  process.env.FIREBASE_AUTH_EMULATOR_HOST = emulator.host;
-  const server = await startServerProcess(path.join(work, 'data'), { LOG_LEVEL: 'warn', MAX_UPLOAD_BYTES: String(4 * 1024 * MB) });
+  const flags = parseFlags(argv);
+  const mb = flags.num('mb', 256);
+  const rssMb = flags.num('rss-mb', 1024);
+  const stack = await startBenchStack('upload', flags, { MAX_UPLOAD_BYTES: String(4 * 1024 * MB) });
+  const { server, work } = stack;
   try {
-    const { idToken } = await getDevToken('bench@example.test', emulator.host);
+    const idToken = await stack.token('bench@example.test');
     const file = path.join(work, 'payload.bin');
     await makeFile(file, mb * MB);
 
@@ -143,8 +119,6 @@ export async function main(argv: readonly string[] = []): Promise<void> {
         `peak ${(peak / 1024).toFixed(0)} MB, growth ${((peak - idle) / 1024).toFixed(0)} MB = ${(((peak - idle) / 1024 / rssMb) * 100).toFixed(1)}% of the file (${samples.length} samples)`,
     );
   } finally {
-    await server.kill('SIGTERM');
-    await emulator.stop();
-    await fs.rm(work, { recursive: true, force: true });
+    await stack.stop();
   }
 }

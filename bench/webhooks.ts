@@ -22,13 +22,12 @@ import { webhookOwnerActor } from '../services/webhooks/owner.actor.js';
 import { createSsrfGuard } from '../services/webhooks/ssrf.guard.js';
 import { ProgressThrottle } from '../services/webhooks/throttle.js';
 import { WebhookService } from '../services/webhooks/webhook.service.js';
+import { pct } from './lib/stats.js';
 
 const flag = (flags: string[], name: string, fallback: number) => {
   const i = flags.indexOf(`--${name}`);
   return i >= 0 ? Number(flags[i + 1]) : fallback;
 };
-
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 
 interface Endpoint {
   url: string;

@@ -8,7 +8,40 @@ const bytes = z.coerce.number().int().positive();
 const flag = z.enum(['0', '1', 'true', 'false', '']).default('0').transform((v) => v === '1' || v === 'true');
 const ms = z.coerce.number().int().positive();
 
+export const ROLES = ['api', 'upload', 'media', 'analysis', 'notify'] as const;
+export type Role = (typeof ROLES)[number];
+
+const roles = z
+  .string()
+  .default('all')
+  .transform((v, ctx) => {
+    const names = v.split(',').map((s) => s.trim()).filter(Boolean);
+    if (names.length === 0 || names.includes('all')) return [...ROLES];
+    const unknown = names.filter((n) => !(ROLES as readonly string[]).includes(n));
+    if (unknown.length) ctx.addIssue({ code: 'custom', message: `unknown service(s) ${unknown.join(', ')}; use all or ${ROLES.join(', ')}` });
+    return names as Role[];
+  });
+
 const schema = z.object({
+  /** Which services this process runs: "all" (one process) or a comma list of api, upload, media, analysis, notify. */
+  SERVICE: roles,
+  /** embedded: Dapr building blocks in-process on SQLite. sidecar: a daprd next to this process. */
+  DAPR_MODE: z.enum(['embedded', 'sidecar']).default('embedded'),
+  /** Sidecar mode: this app's id, where daprd listens, and the port daprd calls this app on. */
+  APP_ID: z.string().regex(/^[a-z0-9-]+$/).optional(),
+  DAPR_HOST: z.string().default('127.0.0.1'),
+  DAPR_HTTP_PORT: z.coerce.number().int().min(1).max(65535).default(3500),
+  APP_PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** When this process runs the api but not the upload service: where /files is forwarded. */
+  UPLOAD_SERVICE_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** Uploads in Azure Blob Storage (block blobs) instead of DATA_DIR/uploads. */
+  AZURE_STORAGE_CONNECTION_STRING: z.string().optional(),
+  AZURE_UPLOAD_CONTAINER: z.string().default('uploads'),
+  /** The app's state store (AI cache, read models) in Azure Cosmos DB instead of the runtime's. */
+  COSMOS_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
+  COSMOS_KEY: z.string().min(1).optional(),
+  COSMOS_DATABASE: z.string().min(1).default('interview-buddy'),
+  COSMOS_CONTAINER: z.string().min(1).default('state'),
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   HOST: z.string().default('0.0.0.0'),
   DATA_DIR: z.string().default('.data'),
@@ -66,6 +99,10 @@ const schema = z.object({
   SMTP_USER: z.string().optional(),
   SMTP_PASSWORD: z.string().optional(),
   SMTP_SECURE: flag,
+}).superRefine((v, ctx) => {
+  if (Boolean(v.COSMOS_ENDPOINT) !== Boolean(v.COSMOS_KEY)) {
+    ctx.addIssue({ code: 'custom', path: ['COSMOS_KEY'], message: 'set COSMOS_ENDPOINT and COSMOS_KEY together (or neither)' });
+  }
 });
 
 export type Config = z.infer<typeof schema> & { dataDir: string };

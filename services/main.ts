@@ -1,4 +1,4 @@
-/** Entry point of the embedded product: one process, every service, durable on local disk. */
+/** Entry point of every service: the embedded product (all services, one process) or one service beside its daprd (SERVICE, DAPR_MODE). */
 import { type App, createApp } from './app.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
 import { createLogger, type Logger } from './shared/logger.js';

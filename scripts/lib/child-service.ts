@@ -22,6 +22,8 @@ export interface ChildServiceOptions {
   env?: NodeJS.ProcessEnv;
   /** Ready when this resolves true (default: the port accepts connections). */
   ready?: () => Promise<boolean>;
+  /** Also print the output, each line prefixed with this (launchers; tests keep it quiet). */
+  echo?: string;
 }
 
 const canConnect = (port: number) =>
@@ -41,11 +43,16 @@ export async function startChildService(
   port: number,
   options: ChildServiceOptions | number = {},
 ): Promise<ChildService> {
-  const { timeoutMs = 20_000, env = process.env, ready = () => canConnect(port) } = typeof options === 'number' ? { timeoutMs: options } : options;
+  const { timeoutMs = 20_000, env = process.env, ready = () => canConnect(port), echo } = typeof options === 'number' ? { timeoutMs: options } : options;
   const child: ChildProcess = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...env, NODE_OPTIONS: '' } });
   let out = '';
   child.stdout!.on('data', (c: Buffer) => (out = (out + c.toString('utf8')).slice(-(process.env.DAPRD_LOG_LEVEL ? 400_000 : 8000))));
   child.stderr!.on('data', (c: Buffer) => (out = (out + c.toString('utf8')).slice(-(process.env.DAPRD_LOG_LEVEL ? 400_000 : 8000))));
+  if (echo !== undefined) {
+    const print = (c: Buffer) => process.stdout.write(c.toString('utf8').replace(/^(?=.)/gm, echo));
+    child.stdout!.on('data', print);
+    child.stderr!.on('data', print);
+  }
   // If the test process dies without calling stop(), do not leave the service running.
   const killOnExit = () => child.kill('SIGKILL');
   process.once('exit', killOnExit);

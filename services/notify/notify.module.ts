@@ -27,6 +27,10 @@ import { smtpOutputBinding, SMTP_BINDING } from './smtp.binding.js';
 import { notificationPusher } from './socket.notifier.js';
 
 const DELIVERY_RETENTION_MS = 30 * 24 * 3600_000;
+/** Split apps: notify publishes new in-app notifications here; the api pushes them to sockets. */
+export const NOTIFICATION_PUSH_TOPIC = 'notification.push';
+
+type Push = (uid: string, n: Parameters<ReturnType<typeof notificationPusher>>[1]) => unknown;
 const DELIVERY_LOG_SIZE = 500;
 
 export const publicBaseUrl = (config: Config): string => (config.PUBLIC_BASE_URL ?? `http://localhost:${config.PORT}`).replace(/\/+$/, '');
@@ -54,9 +58,13 @@ export interface NotifyDeps {
   log: Logger;
   /** DNS for the SSRF guard (tests map names to chosen addresses). */
   lookup?: HostLookup;
+  /** Host the webhook and inbox actor types in this app (false: only call them). Default true. */
+  hostActors?: boolean;
+  /** Where in-app notifications go live (default: this app's sockets, once attached). */
+  push?: Push;
 }
 
-export function createNotify({ config, actors, bindings, interviews, log, lookup }: NotifyDeps) {
+export function createNotify({ config, actors, bindings, interviews, log, lookup, hostActors = true, push: pushElsewhere }: NotifyDeps) {
   const wlog = log.child({ component: 'webhooks' });
   if (config.WEBHOOK_ALLOW_LOOPBACK) {
     wlog.warn({ WEBHOOK_ALLOW_LOOPBACK: true }, '!!! WEBHOOK_ALLOW_LOOPBACK is on: webhooks may call loopback addresses on this host. Development only: never in production !!!');
@@ -64,9 +72,11 @@ export function createNotify({ config, actors, bindings, interviews, log, lookup
   if (!config.SMTP_HOST) log.info({}, 'SMTP_HOST is not set: notification emails are off (in-app notifications only)');
   const guard = createSsrfGuard({ allowLoopback: config.WEBHOOK_ALLOW_LOOPBACK, ...(lookup && { lookup }) });
   const send = httpSender({ guard, timeoutMs: config.WEBHOOK_TIMEOUT_MS });
-  actors.register(webhookOwnerActor({ maxEndpoints: config.WEBHOOK_MAX_PER_USER, disableAfterMs: config.WEBHOOK_DISABLE_AFTER_MS, logSize: DELIVERY_LOG_SIZE }));
-  actors.register(webhookDeliveryActor({ scheduleMs: config.WEBHOOK_RETRY_SCHEDULE, retentionMs: DELIVERY_RETENTION_MS }, send));
-  actors.register(notifyInboxActor);
+  if (hostActors) {
+    actors.register(webhookOwnerActor({ maxEndpoints: config.WEBHOOK_MAX_PER_USER, disableAfterMs: config.WEBHOOK_DISABLE_AFTER_MS, logSize: DELIVERY_LOG_SIZE }));
+    actors.register(webhookDeliveryActor({ scheduleMs: config.WEBHOOK_RETRY_SCHEDULE, retentionMs: DELIVERY_RETENTION_MS }, send));
+    actors.register(notifyInboxActor);
+  }
 
   const base = publicBaseUrl(config);
   const webhooks = new WebhookService({
@@ -75,10 +85,15 @@ export function createNotify({ config, actors, bindings, interviews, log, lookup
     secretOverlapMs: config.WEBHOOK_SECRET_OVERLAP_MS,
     maxEndpoints: config.WEBHOOK_MAX_PER_USER,
   });
-  let push: (uid: string, n: Parameters<ReturnType<typeof notificationPusher>>[1]) => void = () => undefined;
+  // A live push is best effort: the notification is already stored in the user's inbox.
+  let push: Push = pushElsewhere ?? (() => undefined);
+  const safePush: Push = (uid, n) =>
+    void Promise.resolve()
+      .then(() => push(uid, n))
+      .catch((err: unknown) => log.warn({ err, uid }, 'live notification push failed'));
   const notifications = new NotificationService({
     actors, interviews, log: log.child({ component: 'notify' }), publicBaseUrl: base,
-    push: (uid, n) => push(uid, n),
+    push: (uid, n) => safePush(uid, n),
     ...(config.SMTP_HOST && { email: bindingEmailSender(bindings) }),
   });
 
@@ -119,7 +134,7 @@ export function createNotify({ config, actors, bindings, interviews, log, lookup
     },
     /** Socket pushes start once the socket server exists. */
     attachSocket(io: IoServer): void {
-      push = notificationPusher(io);
+      if (!pushElsewhere) push = notificationPusher(io);
     },
   };
 }

@@ -34,7 +34,7 @@ describe('DELETE /api/v1/me', () => {
     const r = await asAlice('DELETE', '/api/v1/me');
     expect(r.status).toBe(200);
     expect(r.body).toEqual({ erased: { interviews: 2, webhooks: 1 } });
-    await run.app.runtime.settle();
+    await run.app.settle();
 
     expect((await asAlice('GET', '/api/v1/interviews')).body.items).toEqual([]);
     expect((await asAlice('GET', '/api/v1/webhooks')).body.items).toEqual([]);

@@ -166,7 +166,7 @@ describe('bad-input corpus', () => {
   });
 
   it('left no file outside the data directory and no scratch files', async () => {
-    await run.app.runtime.settle();
+    await run.app.settle();
     expect(filesUnder(root).filter((f) => !f.startsWith(`${INSIDE}/`))).toEqual([]);
     expect(escapes.filter((f) => fs.existsSync(f))).toEqual([]);
     expect(filesUnder(path.join(dataDir, 'work'))).toEqual([]);

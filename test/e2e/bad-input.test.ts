@@ -42,7 +42,7 @@ describe('media judged by content, failing with precise codes', () => {
     expect(iv.status).toBe('failed');
     expect(iv.error).toEqual({ code, stage: 'transcription', message: expect.any(String) });
     // The failure is final: no retry loop keeps working on it.
-    await run.app.runtime.settle();
+    await run.app.settle();
     expect(filesUnder(`${run.dataDir}/work`)).toEqual([]);
   }, 120_000);
 });

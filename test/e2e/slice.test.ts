@@ -159,7 +159,7 @@ describe('delete = erase', () => {
     for (const url of ['', '/transcript', '/report']) expect((await api('GET', `/api/v1/interviews/${id}${url}`)).status).toBe(404);
     expect((await api('DELETE', `/api/v1/interviews/${id}`)).status).toBe(404);
     expect((await api('GET', '/api/v1/interviews')).body.items).toEqual([]);
-    await run.app.runtime.settle();
+    await run.app.settle();
     expect(filesUnder(run.dataDir).filter((f) => f.includes(id))).toEqual([]);
     // No row of the database mentions the interview any more (state, reminders, index).
     const { default: Database } = await import('better-sqlite3');

@@ -243,6 +243,9 @@ describe.each(OVERLAYS)('overlay %s', (overlay: string) => {
       const cm = one(overlay, 'ConfigMap', c.envFrom[0].configMapRef.name);
       expect(cm.data.DATA_DIR).toBe('/var/lib/interview-buddy');
       expect(cm.data.PORT).toBe('8080');
+      // Each pod runs one service next to its own daprd, which calls the app on APP_PORT.
+      expect(cm.data.DAPR_MODE).toBe('sidecar');
+      expect(cm.data.APP_PORT).toBe(d.spec.template.metadata.annotations['dapr.io/app-port']);
     }
   });
 
@@ -255,7 +258,7 @@ describe.each(OVERLAYS)('overlay %s', (overlay: string) => {
       const a = d.spec.template.metadata.annotations;
       expect(a['dapr.io/enabled']).toBe('true');
       expect(a['dapr.io/app-id']).toBe(d.metadata.name);
-      expect(a['dapr.io/app-port']).toBe('8080');
+      expect(a['dapr.io/app-port']).toBe('3000'); // APP_PORT: daprd's calls, apart from the API on 8080
       expect(a['dapr.io/log-as-json']).toBe('true');
       expect(configs.has(a['dapr.io/config'])).toBe(true);
       for (const k of ['cpu-request', 'cpu-limit', 'memory-request', 'memory-limit']) {

@@ -1,0 +1,50 @@
+/**
+ * Memory of another process from /proc/<pid>/status: VmRSS (now) and VmHWM (the kernel's own
+ * peak-RSS mark since the process started, so a spike between two samples is never missed).
+ */
+import { readFileSync } from 'node:fs';
+import fs from 'node:fs/promises';
+
+export interface MemoryKb {
+  rssKb: number;
+  hwmKb: number;
+}
+
+export async function memoryOf(pid: number): Promise<MemoryKb> {
+  const status = await fs.readFile(`/proc/${pid}/status`, 'utf8');
+  const field = (name: string) => Number(new RegExp(`${name}:\\s+(\\d+)`).exec(status)?.[1] ?? NaN);
+  return { rssKb: field('VmRSS'), hwmKb: field('VmHWM') };
+}
+
+/** VmRSS of `pid` right now, in kB (the single-sample form bench/upload.ts uses). */
+export const rssKb = async (pid: number): Promise<number> => (await memoryOf(pid)).rssKb;
+
+/** Samples VmRSS every `everyMs` until stopped; stop() also reads the final VmHWM. */
+export function sampleMemory(pid: number, everyMs = 100): { stop(): Promise<{ samples: number[]; peakRssKb: number; hwmKb: number }> } {
+  const samples: number[] = [];
+  const timer = setInterval(() => void rssKb(pid).then((kb) => samples.push(kb), () => undefined), everyMs);
+  return {
+    async stop() {
+      clearInterval(timer);
+      const { rssKb: last, hwmKb } = await memoryOf(pid);
+      samples.push(last);
+      return { samples, peakRssKb: Math.max(...samples), hwmKb };
+    },
+  };
+}
+
+/**
+ * CPU seconds used so far by this process plus its finished children (ffmpeg, pocketsphinx): on a
+ * shared machine, CPU time says what the work costs and CPU ÷ wall how many cores it actually got.
+ */
+export function cpuSecondsWithChildren(): number {
+  // Fields after the ")" that closes the command name: cutime and cstime are fields 16 and 17 (clock ticks).
+  const stat = readFileSync('/proc/self/stat', 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const ticks = Number(fields[13]) + Number(fields[14]);
+  const own = process.cpuUsage();
+  return ticks / CLOCK_TICKS + (own.user + own.system) / 1e6;
+}
+
+/** USER_HZ: 100 on every Linux build that matters (`getconf CLK_TCK`). */
+const CLOCK_TICKS = 100;
