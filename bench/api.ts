@@ -40,10 +40,9 @@ async function completeFromTranscript(base: string, token: string, id: string, v
  */
 async function verifyCost(authHost: string, token: string, n: number): Promise<Latency> {
   const previous = process.env.FIREBASE_AUTH_EMULATOR_HOST;
-  process.env.FIREBASE_AUTH_EMULATOR_HOST = authHost; // firebase-admin reads it when the verifier is built
+  // firebase-admin and the verifier's emulator check read it on every call, not just at creation.
+  process.env.FIREBASE_AUTH_EMULATOR_HOST = authHost;
   const verifier = createFirebaseVerifier({ projectId: DEFAULT_PROJECT_ID });
-  if (previous === undefined) delete process.env.FIREBASE_AUTH_EMULATOR_HOST;
-  else process.env.FIREBASE_AUTH_EMULATOR_HOST = previous;
   try {
     const t: number[] = [];
     for (let i = 0; i < n + 20; i++) {
@@ -54,6 +53,8 @@ async function verifyCost(authHost: string, token: string, n: number): Promise<L
     return summarize(t);
   } finally {
     await verifier.close();
+    if (previous === undefined) delete process.env.FIREBASE_AUTH_EMULATOR_HOST;
+    else process.env.FIREBASE_AUTH_EMULATOR_HOST = previous;
   }
 }
 

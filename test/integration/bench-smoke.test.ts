@@ -33,7 +33,12 @@ describe('bench smoke (smallest sizes)', () => {
 
   it('api: every route answers 2xx under both load generators', async () => {
     const { main } = await import('../../bench/api.js');
-    const rows = await main(['--rate=40', '--duration=0.5', '--interviews=1', '--connections=2', `--auth-host=${auth.host}`]);
+    // As from the command line: the emulator is known only through --auth-host.
+    const inherited = process.env.FIREBASE_AUTH_EMULATOR_HOST;
+    delete process.env.FIREBASE_AUTH_EMULATOR_HOST;
+    const rows = await main(['--rate=40', '--duration=0.5', '--interviews=1', '--connections=2', `--auth-host=${auth.host}`]).finally(() => {
+      process.env.FIREBASE_AUTH_EMULATOR_HOST = inherited;
+    });
     expect(rows).toHaveLength(10);
     for (const r of rows) {
       expect(r.failures).toBe(0);
