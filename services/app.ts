@@ -182,6 +182,10 @@ export function createApp({ config, ...opts }: AppOptions): App {
   app.use(errorHandler(log));
 
   const server = http.createServer(app);
+  // Idle keep-alive sockets outlive the clients' own idle timeouts (undici 4 s, load balancers
+  // 60 s+), so the server never closes one just as a client reuses it (ECONNRESET on a busy loop).
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   server.on('clientError', answerClientError);
   const io = has('api') ? attachSocket(server, verifier) : undefined;
   if (io) {
