@@ -8,6 +8,8 @@ import type { ActorContext, ActorType } from '../dapr/ports/actors.js';
 import { Components } from '../dapr/ports/runtime.js';
 import { isAppError } from '../services/shared/errors.js';
 import { reduce } from './interview.reducer.js';
+import { summaryChanged, summaryOf } from './interview.summary.js';
+import { USER_ACTOR } from './user.actor.js';
 import type { Effect, InterviewEvent, InterviewState, LifecyclePolicy, Outcome, Stage } from './interview.types.js';
 
 export const INTERVIEW_ACTOR = 'InterviewActor';
@@ -37,6 +39,9 @@ export function interviewActor(policy: LifecyclePolicy): ActorType {
     if (t.outcome === 'applied') {
       ctx.state.set(KEY, t.state);
       for (const effect of t.effects) perform(ctx, effect);
+      // Inside the turn, so the list is current once the transition returns. Should the turn fail
+      // after this, the retried event writes the same revision again.
+      if (summaryChanged(current, t.state)) await ctx.actors.invoke(USER_ACTOR, t.state.ownerUid, 'putSummary', summaryOf(t.state));
     }
     return { outcome: t.outcome, state: t.state };
   }

@@ -1,6 +1,7 @@
 /** Typed callers' view of the interview and user actors (no untyped proxies). */
 import type { ActorClient } from '../dapr/ports/actors.js';
 import { type DispatchResult, INTERVIEW_ACTOR, type InterviewCommand } from './interview.actor.js';
+import type { InterviewSummary } from './interview.summary.js';
 import type { InterviewState } from './interview.types.js';
 import { type IndexEntry, USER_ACTOR, type UserSettings } from './user.actor.js';
 
@@ -26,6 +27,7 @@ export class InterviewClient {
       add: (entry: IndexEntry) => this.actors.invoke(USER_ACTOR, uid, 'add', entry),
       remove: (id: string) => this.actors.invoke(USER_ACTOR, uid, 'remove', { id }),
       list: () => this.actors.invoke<IndexEntry[]>(USER_ACTOR, uid, 'list'),
+      putSummary: (summary: InterviewSummary) => this.actors.invoke(USER_ACTOR, uid, 'putSummary', summary),
       settings: () => this.actors.invoke<UserSettings>(USER_ACTOR, uid, 'getSettings'),
       updateSettings: (patch: UserSettings) => this.actors.invoke<UserSettings>(USER_ACTOR, uid, 'updateSettings', patch),
     };

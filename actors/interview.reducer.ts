@@ -40,7 +40,7 @@ export function reduce(state: InterviewState | undefined, event: InterviewEvent,
   if (t.outcome !== 'applied') return t;
   // Progress events are harmless to repeat (progress only grows), so they do not crowd the window.
   const seen = PROGRESS_EVENTS.has(event.type) ? state.seen : [...state.seen, event.eventId].slice(-SEEN_MAX);
-  const next: InterviewState = { ...t.state, seen, updatedAt: event.at };
+  const next: InterviewState = { ...t.state, seen, updatedAt: event.at, rev: (state.rev ?? 0) + 1 };
   const effects = [...t.effects];
   if (progressChanged(state, next)) effects.push(publish('interview.progress', next, { progress: next.progress }));
   return { state: next, effects, outcome: 'applied' };
@@ -54,7 +54,7 @@ function create(e: Extract<InterviewEvent, { type: 'create' }>): Transition {
     ...(company !== undefined && { company }),
     ...(prepNotes !== undefined && { prepNotes }),
     status: 'created', stage: 'upload', progress: 0, createdAt: at, updatedAt: at,
-    attempts: { upload: 0, transcription: 0, analysis: 0 }, timings: {}, seen: [e.eventId],
+    attempts: { upload: 0, transcription: 0, analysis: 0 }, timings: {}, seen: [e.eventId], rev: 1,
   };
   return { state, effects: [publish('interview.progress', state, { progress: 0 })], outcome: 'applied' };
 }

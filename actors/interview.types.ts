@@ -37,6 +37,8 @@ export interface InterviewState {
   headline?: Record<string, number>;
   /** Recent event ids: at-least-once delivery makes duplicates normal, and they must be no-ops. */
   seen: string[];
+  /** Applied transitions so far (absent in states written before it existed): orders list summaries. */
+  rev?: number;
 }
 
 interface Base {

@@ -1,8 +1,10 @@
 /**
- * UserActor: one per Firebase uid, holding that user's interview ids (newest first), so listing
- * reads one key instead of scanning the store. Turn-based access makes add/remove race-free.
+ * UserActor: one per Firebase uid, holding that user's interviews (newest first) with the summary a
+ * list shows, so listing reads one key instead of scanning the store or calling every interview.
+ * Turn-based access makes add/remove/putSummary race-free.
  */
 import type { ActorType } from '../dapr/ports/actors.js';
+import type { InterviewSummary } from './interview.summary.js';
 
 export const USER_ACTOR = 'UserActor';
 const KEY = 'interviews';
@@ -18,14 +20,18 @@ export interface UserSettings {
 export interface IndexEntry {
   id: string;
   createdAt: number;
+  /** Absent until the interview's first transition (and in entries written before summaries existed). */
+  summary?: InterviewSummary;
 }
+
+const byNewest = (a: IndexEntry, b: IndexEntry) => b.createdAt - a.createdAt;
 
 export const userActor: ActorType = {
   type: USER_ACTOR,
   methods: {
     async add(ctx, entry: IndexEntry) {
       const items = (await ctx.state.get<IndexEntry[]>(KEY)) ?? [];
-      if (!items.some((i) => i.id === entry.id)) ctx.state.set(KEY, [entry, ...items].sort((a, b) => b.createdAt - a.createdAt));
+      if (!items.some((i) => i.id === entry.id)) ctx.state.set(KEY, [entry, ...items].sort(byNewest));
       return null;
     },
     async remove(ctx, { id }: { id: string }) {
@@ -33,6 +39,21 @@ export const userActor: ActorType = {
       const rest = items.filter((i) => i.id !== id);
       if (rest.length === 0) ctx.state.delete(KEY);
       else if (rest.length !== items.length) ctx.state.set(KEY, rest);
+      return null;
+    },
+    /** Written by the InterviewActor; an older revision (a retried call) never replaces a newer one. */
+    async putSummary(ctx, summary: InterviewSummary) {
+      const items = (await ctx.state.get<IndexEntry[]>(KEY)) ?? [];
+      const at = items.findIndex((i) => i.id === summary.id);
+      if (at < 0) {
+        // The index entry is written before the interview exists, so this is only a lost add().
+        if (summary.status !== 'deleted') ctx.state.set(KEY, [...items, { id: summary.id, createdAt: summary.createdAt, summary }].sort(byNewest));
+        return null;
+      }
+      const held = items[at]!.summary;
+      if (held && held.rev > summary.rev) return null;
+      items[at] = { ...items[at]!, summary };
+      ctx.state.set(KEY, items);
       return null;
     },
     async list(ctx) {

@@ -155,7 +155,9 @@ export class EmbeddedActors implements ActorRuntime {
   private commit(act: Activation, buf: TurnBuffer): void {
     const { type } = act.def;
     const now = this.clock.now();
-    this.db.transaction(() => {
+    // A read-only turn (every get) has nothing durable to write: skip the SQLite transaction.
+    const durable = buf.writes.size > 0 || buf.reminders.size > 0 || buf.publishes.length > 0;
+    if (durable) this.db.transaction(() => {
       for (const [key, value] of buf.writes) {
         if (value === DELETED) this.q.del.run(type, act.id, key);
         else this.q.put.run(type, act.id, key, JSON.stringify(value));

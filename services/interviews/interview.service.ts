@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { InterviewClient } from '../../actors/interview.client.js';
 import type { DispatchResult, InterviewCommand } from '../../actors/interview.actor.js';
+import { type InterviewSummary, summaryOf } from '../../actors/interview.summary.js';
 import type { InterviewState } from '../../actors/interview.types.js';
 import type { ActorRuntime } from '../../dapr/ports/actors.js';
 import { INTERVIEW_ACTOR } from '../../actors/interview.actor.js';
@@ -69,10 +70,20 @@ export class InterviewService {
     return expectState(res);
   }
 
-  async list(uid: string): Promise<InterviewState[]> {
+  /** Newest first, from the user's index alone (one actor call) once every entry has its summary. */
+  async list(uid: string): Promise<InterviewSummary[]> {
     const entries = await this.d.interviews.index(uid).list();
-    const states = await Promise.all(entries.map((e) => this.d.interviews.getOwned(e.id, uid)));
-    return states.filter((s): s is InterviewState => s !== null);
+    const summaries = await Promise.all(entries.map(async (e) => e.summary ?? this.backfill(uid, e.id)));
+    return summaries.filter((s): s is InterviewSummary => s !== null && s.status !== 'deleted');
+  }
+
+  /** An entry written before summaries existed (or whose create never ran): read the interview once. */
+  private async backfill(uid: string, id: string): Promise<InterviewSummary | null> {
+    const s = await this.d.interviews.getOwned(id, uid);
+    if (!s) return null;
+    const summary = summaryOf(s);
+    await this.d.interviews.index(uid).putSummary(summary);
+    return summary;
   }
 
   async get(uid: string, id: string): Promise<InterviewState> {

@@ -1,10 +1,11 @@
 /** What the REST API shows of an interview: exactly the contract's fields, nothing internal. */
+import type { InterviewSummary } from '../../actors/interview.summary.js';
 import type { InterviewState } from '../../actors/interview.types.js';
 import type { Transcript } from '../transcripts/transcript.js';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
-export const listItemView = (s: InterviewState) => ({
+export const listItemView = (s: InterviewSummary) => ({
   id: s.id,
   title: s.title,
   status: s.status,

@@ -11,6 +11,7 @@ import { interviewActor, type InterviewCommand } from '../../../actors/interview
 import type { ActorType } from '../../../dapr/ports/actors.js';
 import { InterviewClient } from '../../../actors/interview.client.js';
 import { defaultPolicy, type InterviewState, type Topic } from '../../../actors/interview.types.js';
+import { summaryOf } from '../../../actors/interview.summary.js';
 import { userActor } from '../../../actors/user.actor.js';
 import { ManualClock } from '../../../dapr/embedded/clock.js';
 import { createEmbeddedRuntime, type EmbeddedRuntime } from '../../../dapr/embedded/runtime.js';
@@ -367,7 +368,7 @@ describe('InterviewActor on the embedded runtime', () => {
     const second = await host();
     await second.runtime.settle();
     expect(await second.client.get('iv-1')).toEqual(before);
-    expect(await second.client.index(ALICE).list()).toEqual([{ id: 'iv-1', createdAt: before.createdAt }]);
+    expect(await second.client.index(ALICE).list()).toEqual([{ id: 'iv-1', createdAt: before.createdAt, summary: summaryOf(before) }]);
     expect(second.on('interview.uploaded').map((e) => e.data)).toEqual([
       { id: 'iv-1', ownerUid: ALICE, status: 'uploaded', stage: 'transcription', progress: 0.3, ...MEDIA },
     ]);
@@ -416,6 +417,35 @@ describe('InterviewActor on the embedded runtime', () => {
     const listed = await alice.list();
     expect(listed).toHaveLength(22);
     expect(listed.map((e) => e.createdAt)).toEqual([...listed.map((e) => e.createdAt)].sort((a, b) => b - a));
+  });
+
+  it('each transition that changes what a list shows updates the owner\'s summary; progress does not, and an older revision never wins', async () => {
+    const h = await host([]);
+    const alice = h.client.index(ALICE);
+    await alice.add({ id: 'iv-1', createdAt: clock.now() });
+    await dispatchAll(h.client, 'iv-1', [create('iv-1'), cmd({ type: 'uploadCompleted', ...MEDIA }), cmd({ type: 'stageStarted', stage: 'transcription' })]);
+    const summary = async () => (await alice.list()).find((e) => e.id === 'iv-1')!.summary!;
+    const transcribing = (await h.client.get('iv-1'))!;
+    expect(await summary()).toEqual(summaryOf(transcribing));
+    expect(await summary()).toMatchObject({ status: 'transcribing', title: 'Interview iv-1', rev: transcribing.rev });
+
+    await h.client.dispatch('iv-1', cmd({ type: 'stageProgress', stage: 'transcription', fraction: 0.5 }));
+    expect((await h.client.get('iv-1'))!.rev).toBe(transcribing.rev! + 1);
+    expect((await summary()).rev).toBe(transcribing.rev); // progress is not in a list: no write
+
+    await h.client.dispatch('iv-1', cmd({ type: 'transcribed', key: 't/iv-1', durationSec: 61 }));
+    await h.client.dispatch('iv-1', cmd({ type: 'update', title: 'Renamed' }));
+    const renamed = (await h.client.get('iv-1'))!;
+    expect(await summary()).toEqual(summaryOf(renamed));
+    expect(await summary()).toMatchObject({ title: 'Renamed', status: 'transcribed', durationSec: 61 });
+
+    // A retried (older) write arriving late is ignored; the same revision again is accepted.
+    await alice.putSummary({ ...summaryOf(transcribing) });
+    expect(await summary()).toEqual(summaryOf(renamed));
+    await alice.putSummary({ ...summaryOf(renamed), title: 'Same rev' });
+    expect((await summary()).title).toBe('Same rev');
+    // Summaries live in the owner's index only.
+    expect(await h.client.index(BOB).list()).toEqual([]);
   });
 
   it('50 concurrent dispatches of distinct progress events to one interview all apply (no lost update)', async () => {
