@@ -68,6 +68,19 @@ describe('bench smoke (smallest sizes)', () => {
     }
   }, 40_000);
 
+  it('pipeline --lengths --engine=whisper: the default local engine at one thread and one per core; an unknown engine is refused', async () => {
+    const { main } = await import('../../bench/pipeline.js');
+    await expect(main(['--lengths=0.15', '--engine=vosk'])).rejects.toThrow('--engine must be pocketsphinx or whisper');
+    const rows = await main(['--lengths=0.15', '--engine=whisper']);
+    expect(rows).toHaveLength(2);
+    for (const r of rows) {
+      expect(r.audioSec).toBeGreaterThan(9);
+      expect(r.words).toBeGreaterThan(10);
+      expect(r.wer).toBeLessThan(0.5); // Whisper, not the pocketsphinx fallback (0.7 on this speech)
+    }
+    expect(output()).toContain('pipeline scaling: whisper');
+  }, 90_000);
+
   it('scale: interviews are created, completed, listed and sized, Redis included', async () => {
     const { main } = await import('../../bench/scale.js');
     const levels = await main(['--interviews=40', '--levels=20,40', '--samples=5', '--transcribe-speed=4', '--upload-mbs=100']);
