@@ -45,11 +45,9 @@ export const userActor: ActorType = {
     async putSummary(ctx, summary: InterviewSummary) {
       const items = (await ctx.state.get<IndexEntry[]>(KEY)) ?? [];
       const at = items.findIndex((i) => i.id === summary.id);
-      if (at < 0) {
-        // The index entry is written before the interview exists, so this is only a lost add().
-        if (summary.status !== 'deleted') ctx.state.set(KEY, [...items, { id: summary.id, createdAt: summary.createdAt, summary }].sort(byNewest));
-        return null;
-      }
+      // The index decides membership: add() runs before the interview exists and remove() after its
+      // erase, so a summary for an id not here is a late write for an erased interview.
+      if (at < 0) return null;
       const held = items[at]!.summary;
       if (held && held.rev > summary.rev) return null;
       items[at] = { ...items[at]!, summary };

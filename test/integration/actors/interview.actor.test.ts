@@ -358,8 +358,8 @@ describe('InterviewActor on the embedded runtime', () => {
   it('durability: state, pending outbox messages and the deadline reminder survive a restart', async () => {
     // First process: nobody subscribes yet, so the published events stay in the outbox.
     const first = await host([]);
+    await first.client.index(ALICE).add({ id: 'iv-1', createdAt: clock.now() }); // index first, as create() does
     await dispatchAll(first.client, 'iv-1', [create('iv-1'), cmd({ type: 'uploadCompleted', ...MEDIA })]);
-    await first.client.index(ALICE).add({ id: 'iv-1', createdAt: clock.now() });
     await first.runtime.settle();
     const before = (await first.client.get('iv-1'))!;
     await first.runtime.stop();
@@ -444,8 +444,11 @@ describe('InterviewActor on the embedded runtime', () => {
     expect(await summary()).toEqual(summaryOf(renamed));
     await alice.putSummary({ ...summaryOf(renamed), title: 'Same rev' });
     expect((await summary()).title).toBe('Same rev');
-    // Summaries live in the owner's index only.
+    // Summaries live in the owner's index only, and a late write never brings back a removed entry.
     expect(await h.client.index(BOB).list()).toEqual([]);
+    await alice.remove('iv-1');
+    await alice.putSummary({ ...summaryOf(renamed), rev: renamed.rev! + 5 });
+    expect(await alice.list()).toEqual([]);
   });
 
   it('50 concurrent dispatches of distinct progress events to one interview all apply (no lost update)', async () => {
