@@ -9,7 +9,8 @@
  * builds recordings of about 1, 5 and 30 minutes from the testdata clips (bench/lib/long-recording.ts),
  * runs the whole media stage (sniff, probe, extract, chunked transcription) on each with decoder
  * concurrency 1 and with one per core, and prints audio duration ÷ wall time (the seed asks for
- * transcription within 1.5× the recording, i.e. ≥ 0.67) and the speed-up from the second core.
+ * transcription within 1.5× the recording, i.e. ≥ 0.67) and the speed-up from the second core;
+ * then as many recordings at once as cores, at concurrency 1 each: a media pod's throughput.
  * `--engine=whisper` measures Whisper (the default local engine once setup-whisper.sh ran) the same
  * way, with one decoder thread and with one per core; `--engine=pocketsphinx` (default) the fallback.
  */
@@ -24,7 +25,7 @@ import { transcribeMedia } from '../services/media/pipeline.js';
 import { wordErrorRate } from '../services/media/wer.js';
 import { makeSpeech } from '../test/helpers/audio.js';
 import { parseFlags } from './lib/flags.js';
-import { cpuSecondsWithChildren } from './lib/proc.js';
+import { cpuSecondsOf, cpuSecondsWithChildren } from './lib/proc.js';
 import { longRecording } from './lib/long-recording.js';
 import { printTable } from './lib/stats.js';
 
@@ -70,49 +71,65 @@ interface Row {
   words: number;
 }
 
-async function timeRun(label: string, file: string, text: string, engine: TranscriptionEngine): Promise<Row> {
+type EngineName = 'pocketsphinx' | 'whisper';
+type Engine = TranscriptionEngine & { warmUp?: () => Promise<void>; close?: () => Promise<void>; workerPid?: number };
+
+/** CPU seconds of this process, its finished children, and the engines' long-lived workers (Whisper). */
+function cpuNow(engines: readonly Engine[]): number {
+  return engines.reduce((sum, e) => sum + (e.workerPid ? cpuSecondsOf(e.workerPid) : 0), cpuSecondsWithChildren());
+}
+
+/**
+ * Times the engines transcribing the same file at once (one engine = one recording's latency; one
+ * per core = a media pod's throughput). Rows add up audio, CPU and words; WER is the mean.
+ */
+async function timeRun(label: string, file: string, text: string, engines: readonly Engine[]): Promise<Row> {
   const workDir = await mkdtemp(path.join(tmpdir(), 'bench-pipeline-'));
   try {
     const t0 = performance.now();
-    const cpu0 = cpuSecondsWithChildren();
-    const transcript = await transcribeMedia(file, { workDir, engine });
+    const cpu0 = cpuNow(engines);
+    const transcripts = await Promise.all(engines.map((engine) => transcribeMedia(file, { workDir, engine })));
     const wallSec = (performance.now() - t0) / 1000;
+    const cpuSec = cpuNow(engines) - cpu0;
+    const audioSec = transcripts.reduce((sum, t) => sum + t.durationSec, 0);
     return {
       label,
-      audioSec: transcript.durationSec,
+      audioSec,
       wallSec,
-      cpuSec: cpuSecondsWithChildren() - cpu0,
-      ratio: wallSec / transcript.durationSec,
-      wer: wordErrorRate(text, transcript.text),
-      words: transcript.words.length,
+      cpuSec,
+      ratio: wallSec / audioSec,
+      wer: transcripts.reduce((sum, t) => sum + wordErrorRate(text, t.text), 0) / transcripts.length,
+      words: transcripts.reduce((sum, t) => sum + t.words.length, 0),
     };
   } finally {
     await rm(workDir, { recursive: true, force: true });
   }
 }
 
-type EngineName = 'pocketsphinx' | 'whisper';
-
 /** The engine under test at a parallelism: pocketsphinx decoders in parallel chunks, or Whisper threads. */
-function engineAt(name: EngineName, parallelism: number): TranscriptionEngine & { warmUp?: () => Promise<void>; close?: () => Promise<void> } {
+function engineAt(name: EngineName, parallelism: number): Engine {
   return name === 'whisper' ? new WhisperEngine({ threads: parallelism }) : new LocalPocketsphinxEngine({ concurrency: parallelism });
 }
 
 /**
- * Times one run. A Whisper worker loads its model before the clock starts, as in a running media
- * pod, where the worker is long-lived and loads once; it ends with the run.
+ * Times `recordings` transcriptions at once, each by its own engine at `parallelism`. Whisper
+ * workers load their model before the clock starts, as in a running media pod, where the worker is
+ * long-lived and loads once; they end with the run.
  */
-async function timeEngine(label: string, rec: { path: string; reference: string }, name: EngineName, parallelism: number): Promise<Row> {
-  const engine = engineAt(name, parallelism);
+async function timeEngine(label: string, rec: { path: string; reference: string }, name: EngineName, parallelism: number, recordings = 1): Promise<Row> {
+  const engines = Array.from({ length: recordings }, () => engineAt(name, parallelism));
   try {
-    await engine.warmUp?.();
-    return await timeRun(label, rec.path, rec.reference, engine);
+    await Promise.all(engines.map((e) => e.warmUp?.()));
+    return await timeRun(label, rec.path, rec.reference, engines);
   } finally {
-    await engine.close?.();
+    await Promise.all(engines.map((e) => e.close?.()));
   }
 }
 
-/** One recording per length, each transcribed with concurrency 1 and with one decoder per core. */
+/**
+ * One recording per length, transcribed with parallelism 1 and one per core (latency), then as
+ * many recordings at once as cores, each at parallelism 1 (throughput).
+ */
 async function scaling(lengths: readonly number[], cores: number, engine: EngineName): Promise<Row[]> {
   const dir = await mkdtemp(path.join(tmpdir(), 'bench-pipeline-long-'));
   const rows: Row[] = [];
@@ -122,23 +139,29 @@ async function scaling(lengths: readonly number[], cores: number, engine: Engine
       const rec = await longRecording(minutes, dir);
       const one = await timeEngine(`${minutes} min, concurrency 1`, rec, engine, 1);
       const all = await timeEngine(`${minutes} min, concurrency ${cores}`, rec, engine, cores);
-      rows.push(one, all);
+      const many = await timeEngine(`${minutes} min ×${cores} at once, concurrency 1 each`, rec, engine, 1, cores);
+      rows.push(one, all, many);
       await rm(rec.path, { force: true });
-      console.log(`${minutes} min: ${one.audioSec.toFixed(0)} s of audio, wall ${one.wallSec.toFixed(1)} s at concurrency 1, ${all.wallSec.toFixed(1)} s at ${cores}`);
+      console.log(`${minutes} min: ${one.audioSec.toFixed(0)} s of audio, wall ${one.wallSec.toFixed(1)} s at concurrency 1, ` +
+        `${all.wallSec.toFixed(1)} s at ${cores}, ${many.wallSec.toFixed(1)} s for ${cores} at once`);
       table.push([
         `${minutes} min (${rec.clipCount} clips)`, one.audioSec.toFixed(0),
         one.wallSec.toFixed(1), (1 / one.ratio).toFixed(2), (one.cpuSec / one.wallSec).toFixed(2),
         all.wallSec.toFixed(1), (1 / all.ratio).toFixed(2), (all.cpuSec / all.wallSec).toFixed(2),
-        `${(one.wallSec / all.wallSec).toFixed(2)}×`, (all.audioSec / all.cpuSec).toFixed(2), all.wer.toFixed(3), all.ratio < 1.5 ? 'yes' : 'NO',
+        `${(one.wallSec / all.wallSec).toFixed(2)}×`, (all.audioSec / all.cpuSec).toFixed(2),
+        (1 / many.ratio).toFixed(2), `${(one.ratio / many.ratio).toFixed(2)}×`,
+        all.wer.toFixed(3), all.ratio < 1.5 ? 'yes' : 'NO',
       ]);
     }
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
   printTable(`pipeline scaling: ${engine} on joined testdata clips, ${cores} CPUs (audio÷wall = times faster than real time)`,
-    ['recording', 'audio s', 'wall s c=1', 'audio÷wall c=1', 'cores got', `wall s c=${cores}`, `audio÷wall c=${cores}`, 'cores got', 'speed-up', 'audio÷CPU s', 'WER', 'wall<1.5×audio'], table);
+    ['recording', 'audio s', 'wall s c=1', 'audio÷wall c=1', 'cores got', `wall s c=${cores}`, `audio÷wall c=${cores}`, 'cores got', 'speed-up',
+      'audio÷CPU s', `${cores} recs at once: audio÷wall`, 'throughput gain', 'WER', 'wall<1.5×audio'], table);
   console.log('cores got = CPU seconds ÷ wall seconds of the run: below the concurrency means other processes took the rest; ' +
-    'audio÷CPU s = audio seconds per CPU second, the cost of the work whatever the load');
+    `audio÷CPU s = audio seconds per CPU second, the cost of the work whatever the load; ${cores} recs at once = total audio ÷ wall ` +
+    `with ${cores} recordings transcribed together at concurrency 1 each, throughput gain = that ÷ one recording at concurrency 1`);
   return rows;
 }
 
@@ -155,13 +178,13 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
   const speech = await speechOfAtLeast(minutes);
   console.log(`clip: ${speech.path} (${speech.durationSec.toFixed(1)} s, ${speech.wordCount} words), ${cores} CPUs`);
 
-  const rows = [await timeRun(`default, concurrency ${cores}`, speech.path, speech.text, new LocalPocketsphinxEngine())];
+  const rows = [await timeRun(`default, concurrency ${cores}`, speech.path, speech.text, [new LocalPocketsphinxEngine()])];
   if (!argv.includes('--no-baseline')) {
-    rows.push(await timeRun('default, concurrency 1', speech.path, speech.text, new LocalPocketsphinxEngine({ concurrency: 1 })));
+    rows.push(await timeRun('default, concurrency 1', speech.path, speech.text, [new LocalPocketsphinxEngine({ concurrency: 1 })]));
   }
   if (!argv.includes('--no-fast')) {
     const fast = new LocalPocketsphinxEngine({ decoderArgs: FAST_DECODER_ARGS });
-    rows.push(await timeRun(`fast flags, concurrency ${cores}`, speech.path, speech.text, fast));
+    rows.push(await timeRun(`fast flags, concurrency ${cores}`, speech.path, speech.text, [fast]));
   }
   for (const r of rows) {
     console.log(

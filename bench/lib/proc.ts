@@ -48,3 +48,10 @@ export function cpuSecondsWithChildren(): number {
 
 /** USER_HZ: 100 on every Linux build that matters (`getconf CLK_TCK`). */
 const CLOCK_TICKS = 100;
+
+/** CPU seconds used so far by a running process (utime + stime, fields 14 and 15 of its stat). */
+export function cpuSecondsOf(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+}

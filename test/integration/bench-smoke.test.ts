@@ -4,6 +4,7 @@
  * makes them noisy); what must hold is that each bench measures real work: uploads verify, routes
  * answer 2xx, messages arrive, recordings are transcribed, interviews are listed.
  */
+import { availableParallelism } from 'node:os';
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
 import { podsPerStage } from '../../bench/lib/capacity.js';
 import { withAuthEmulator } from '../helpers/firebase.js';
@@ -61,22 +62,27 @@ describe('bench smoke (smallest sizes)', () => {
   it('pipeline --lengths: a recording of joined testdata clips is transcribed at concurrency 1 and per core', async () => {
     const { main } = await import('../../bench/pipeline.js');
     const rows = await main(['--lengths=0.15']);
-    expect(rows).toHaveLength(2);
+    expect(rows).toHaveLength(3);
     for (const r of rows) {
       expect(r.audioSec).toBeGreaterThan(9);
       expect(r.words).toBeGreaterThan(10);
     }
+    // The throughput row transcribes one recording per core at once: its audio and words add up.
+    expect(rows[2]!.audioSec).toBeCloseTo(rows[0]!.audioSec * availableParallelism(), 0);
+    expect(rows[2]!.words).toBe(rows[0]!.words * availableParallelism());
   }, 40_000);
 
   it('pipeline --lengths --engine=whisper: the default local engine at one thread and one per core; an unknown engine is refused', async () => {
     const { main } = await import('../../bench/pipeline.js');
     await expect(main(['--lengths=0.15', '--engine=vosk'])).rejects.toThrow('--engine must be pocketsphinx or whisper');
     const rows = await main(['--lengths=0.15', '--engine=whisper']);
-    expect(rows).toHaveLength(2);
+    expect(rows).toHaveLength(3);
     for (const r of rows) {
       expect(r.audioSec).toBeGreaterThan(9);
       expect(r.words).toBeGreaterThan(10);
       expect(r.wer).toBeLessThan(0.5); // Whisper, not the pocketsphinx fallback (0.7 on this speech)
+      // The worker is a live process, not a finished child: its CPU time is read from /proc.
+      expect(r.cpuSec / r.wallSec).toBeGreaterThan(0.3);
     }
     expect(output()).toContain('pipeline scaling: whisper');
   }, 90_000);

@@ -71,6 +71,11 @@ export class WhisperWorker {
   /** Seconds the last start took to load the model (for benchmarks). */
   lastLoadSec = 0;
 
+  /** The running process's id (benchmarks read its CPU time: it is no finished child of ours). */
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
   constructor(private readonly cfg: WhisperWorkerConfig) {}
 
   /** Transcribes one file; calls are queued and run one at a time. */

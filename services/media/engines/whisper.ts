@@ -144,6 +144,11 @@ export class WhisperEngine implements TranscriptionEngine {
     return this.worker.lastLoadSec;
   }
 
+  /** The worker process's id while it runs. */
+  get workerPid(): number | undefined {
+    return this.worker.pid;
+  }
+
   /** Ends the worker process. The engine stays usable: the next call starts a new one. */
   close(): Promise<void> {
     return this.worker.close();
