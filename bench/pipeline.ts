@@ -72,11 +72,11 @@ interface Row {
 }
 
 type EngineName = 'pocketsphinx' | 'whisper';
-type Engine = TranscriptionEngine & { warmUp?: () => Promise<void>; close?: () => Promise<void>; workerPid?: number };
+type Engine = TranscriptionEngine & { warmUp?: () => Promise<void>; close?: () => Promise<void>; workerPids?: number[] };
 
 /** CPU seconds of this process, its finished children, and the engines' long-lived workers (Whisper). */
 function cpuNow(engines: readonly Engine[]): number {
-  return engines.reduce((sum, e) => sum + (e.workerPid ? cpuSecondsOf(e.workerPid) : 0), cpuSecondsWithChildren());
+  return engines.flatMap((e) => e.workerPids ?? []).reduce((sum, pid) => sum + cpuSecondsOf(pid), cpuSecondsWithChildren());
 }
 
 /**

@@ -106,7 +106,7 @@ export function createApp({ config, ...opts }: AppOptions): App {
   };
 
   const engineFor = (requested: string | undefined) =>
-    opts.engine ?? selectEngine(requested, { log: log.child({ component: 'engine' }), maxUploadBytes: config.MAX_UPLOAD_BYTES });
+    opts.engine ?? selectEngine(requested, { log: log.child({ component: 'engine' }), maxUploadBytes: config.MAX_UPLOAD_BYTES, whisperWorkers: config.MEDIA_CONCURRENCY });
 
   // Pipeline workers and notifications, wired by topic.
   const workerDeps = { service, log, metrics };

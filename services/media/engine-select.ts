@@ -44,22 +44,24 @@ export interface EngineSelectOptions {
   retry?: RetryOptions;
   /** Upload caps, for tests that exercise chunking with small files. */
   maxUploadBytes?: number;
+  /** Whisper worker processes, one per recording transcribed at once (MEDIA_CONCURRENCY); default 1. */
+  whisperWorkers?: number;
   log?: Logger;
 }
 
-// One Whisper worker per process: it holds the model in memory and serialises requests itself.
+// One Whisper engine per process: its workers hold the model in memory and queue requests themselves.
 let sharedWhisper: WhisperEngine | undefined;
 
 /**
  * The offline engine: Whisper when its setup has run (scripts/setup-whisper.sh), falling back to
  * pocketsphinx if the worker fails; pocketsphinx alone otherwise. Neither separates speakers.
  */
-export function offlineEngine(log?: Logger): TranscriptionEngine {
+export function offlineEngine(log?: Logger, whisperWorkers = 1): TranscriptionEngine {
   const pocketsphinx = new SingleSpeakerEngine(new LocalPocketsphinxEngine());
   if (whisperUnavailable() !== null) return pocketsphinx;
   return new FallbackEngine({
     name: 'whisper',
-    primary: () => new SingleSpeakerEngine((sharedWhisper ??= new WhisperEngine())),
+    primary: () => new SingleSpeakerEngine((sharedWhisper ??= new WhisperEngine({ workers: whisperWorkers }))),
     fallback: pocketsphinx,
     ...(log && { log }),
   });
@@ -69,7 +71,7 @@ export function offlineEngine(log?: Logger): TranscriptionEngine {
 export function selectEngine(requested: string | undefined, opts: EngineSelectOptions = {}): TranscriptionEngine {
   const env = opts.env ?? process.env;
   const name = engineNameFor(requested, env);
-  const local = opts.local ? new SingleSpeakerEngine(opts.local) : offlineEngine(opts.log);
+  const local = opts.local ? new SingleSpeakerEngine(opts.local) : offlineEngine(opts.log, opts.whisperWorkers);
   if (name === 'local') return local;
   if (name === 'pocketsphinx') return new SingleSpeakerEngine(new LocalPocketsphinxEngine());
   if (name === 'whisper') return local;

@@ -5,7 +5,10 @@
  * the worker only opens local model directories and runs with HF_HUB_OFFLINE=1.
  *
  * - Word-level timestamps (Whisper's cross-attention alignment, `word_timestamps=True`).
- * - One long-lived worker process per engine (whisper-worker.ts): the model loads once.
+ * - Long-lived worker processes (whisper-worker.ts): each loads the model once. One worker uses
+ *   about one core whatever its thread count (bench/pipeline.ts --engine=whisper measured 1.0× from
+ *   a second thread, 1.5–2.0× from a second worker), so `workers` sets how many recordings one engine
+ *   transcribes at once; the media service gives it MEDIA_CONCURRENCY.
  * - Verbatim prompting: Whisper writes clean prose and drops "um"/"uh" unless its context shows
  *   disfluent text, so the first window is prompted with VERBATIM_PROMPT (OpenAI's prompting
  *   guidance). Measured in bench/engines.ts: it raises filler recall on the mfa_* clips.
@@ -42,8 +45,10 @@ export interface WhisperEngineOptions {
   cacheDir?: string;
   /** The venv's interpreter; default <cacheDir>/venv/bin/python. */
   python?: string;
-  /** Decoder threads; default every CPU this process may use. */
+  /** Decoder threads in all, shared by the workers; default every CPU this process may use. */
   threads?: number;
+  /** Worker processes, each transcribing one recording at a time; default 1. */
+  workers?: number;
   /** First-window prompt; null for none. Default VERBATIM_PROMPT. */
   initialPrompt?: string | null;
   beamSize?: number;
@@ -93,15 +98,19 @@ export function toTranscriptWords(tuples: readonly WhisperWordTuple[], durationS
 
 export class WhisperEngine implements TranscriptionEngine {
   readonly name = 'whisper';
-  private readonly worker: WhisperWorker;
+  private readonly workers: { worker: WhisperWorker; pending: number }[];
   private readonly paths: WhisperPaths;
 
   constructor(private readonly opts: WhisperEngineOptions = {}) {
     this.paths = whisperPaths(opts);
-    this.worker = new WhisperWorker({
-      ...this.paths,
-      threads: Math.max(1, Math.floor(opts.threads ?? availableParallelism())),
-    });
+    const count = Math.max(1, Math.floor(opts.workers ?? 1));
+    const threads = Math.max(1, Math.floor((opts.threads ?? availableParallelism()) / count));
+    this.workers = Array.from({ length: count }, () => ({ worker: new WhisperWorker({ ...this.paths, threads }), pending: 0 }));
+  }
+
+  /** The worker with the fewest recordings queued (each runs one at a time). */
+  private leastBusy(): { worker: WhisperWorker; pending: number } {
+    return this.workers.reduce((best, w) => (w.pending < best.pending ? w : best));
   }
 
   async transcribe(wavPath: string, opts: TranscribeOptions = {}): Promise<Transcript> {
@@ -113,7 +122,9 @@ export class WhisperEngine implements TranscriptionEngine {
 
     let last = 0;
     const prompt = this.opts.initialPrompt === undefined ? VERBATIM_PROMPT : this.opts.initialPrompt;
-    const res = await this.worker.run(
+    const slot = this.leastBusy();
+    slot.pending++;
+    const res = await slot.worker.run(
       {
         path: path.resolve(wavPath),
         language: this.opts.language ?? 'en',
@@ -127,30 +138,30 @@ export class WhisperEngine implements TranscriptionEngine {
           opts.onProgress?.(last);
         },
       },
-    );
+    ).finally(() => slot.pending--);
     const words = toTranscriptWords(res.words, info.durationSec);
     if (words.length === 0) throw mediaError('no_speech', 'No speech was recognised in the recording');
     if (last < 1) opts.onProgress?.(1);
     return { engine: this.name, durationSec: info.durationSec, language: 'en-US', words, text: transcriptText(words) };
   }
 
-  /** Loads the model now (optional; the first transcribe does it otherwise). */
-  warmUp(signal?: AbortSignal): Promise<void> {
-    return this.worker.warmUp(signal);
+  /** Loads the model in every worker now (optional; a worker's first transcribe does it otherwise). */
+  async warmUp(signal?: AbortSignal): Promise<void> {
+    await Promise.all(this.workers.map(({ worker }) => worker.warmUp(signal)));
   }
 
-  /** Seconds the worker took to load its model at its last start. */
+  /** Seconds the slowest worker took to load its model at its last start. */
   get loadSec(): number {
-    return this.worker.lastLoadSec;
+    return Math.max(...this.workers.map(({ worker }) => worker.lastLoadSec));
   }
 
-  /** The worker process's id while it runs. */
-  get workerPid(): number | undefined {
-    return this.worker.pid;
+  /** The ids of the worker processes now running (benchmarks read their CPU time). */
+  get workerPids(): number[] {
+    return this.workers.flatMap(({ worker }) => (worker.pid === undefined ? [] : [worker.pid]));
   }
 
-  /** Ends the worker process. The engine stays usable: the next call starts a new one. */
-  close(): Promise<void> {
-    return this.worker.close();
+  /** Ends the worker processes. The engine stays usable: the next call starts new ones. */
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map(({ worker }) => worker.close()));
   }
 }

@@ -12,6 +12,7 @@
  *   mfa_crossword.wav       both "um" found in every configuration measured (base and tiny.en,
  *                           with and without the prompt): the filler check is that they are kept.
  */
+import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { WhisperEngine, whisperUnavailable } from '../../../services/media/engines/whisper.js';
 import { wordErrorRate } from '../../../services/media/wer.js';
@@ -89,4 +90,43 @@ suite('WhisperEngine (faster-whisper, base, offline weights)', () => {
     expect(a.text.toLowerCase()).toContain('amiable');
     expect(b.text.toLowerCase()).toContain('country');
   }, SLOW);
+
+  it('with two workers, two recordings run at once in separate processes, each with its own transcript', async () => {
+    const pool = new WhisperEngine({ workers: 2, threads: 2 });
+    try {
+      await pool.warmUp();
+      const pids = pool.workerPids;
+      expect(pids).toHaveLength(2);
+      expect(new Set(pids).size).toBe(2);
+      // While one recording is in flight the next goes to the idle worker: both stay busy at once.
+      const inFlight = new Set<number>();
+      const ticksAt = new Map(pids.map((pid) => [pid, cpuTicks(pid)]));
+      let both = false;
+      const watch = setInterval(() => {
+        const busy = pids.filter((pid) => cpuTicks(pid) > (ticksAt.get(pid) ?? 0));
+        for (const pid of pids) ticksAt.set(pid, cpuTicks(pid));
+        busy.forEach((pid) => inFlight.add(pid));
+        if (busy.length === 2) both = true;
+      }, 200);
+      const [a, b] = await Promise.all([
+        pool.transcribe(clip('audio/librivox_sense_0920.wav').path),
+        pool.transcribe(clip('audio/jfk.wav').path),
+      ]).finally(() => clearInterval(watch));
+      expect(a.text.toLowerCase()).toContain('amiable');
+      expect(b.text.toLowerCase()).toContain('country');
+      expect(inFlight.size).toBe(2);
+      expect(both).toBe(true);
+      expect(pool.workerPids).toEqual(pids); // the same long-lived workers, no restart
+    } finally {
+      await pool.close();
+    }
+    expect(pool.workerPids).toEqual([]);
+  }, SLOW);
 });
+
+/** utime + stime of a running process, in clock ticks. */
+function cpuTicks(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return Number(f[11]) + Number(f[12]);
+}
