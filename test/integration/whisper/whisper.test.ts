@@ -12,8 +12,8 @@
  *   mfa_crossword.wav       both "um" found in every configuration measured (base and tiny.en,
  *                           with and without the prompt): the filler check is that they are kept.
  */
-import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from '@jest/globals';
+import { cpuSecondsOf } from '../../../bench/lib/proc.js';
 import { WhisperEngine, whisperUnavailable } from '../../../services/media/engines/whisper.js';
 import { wordErrorRate } from '../../../services/media/wer.js';
 import { makeSilence } from '../../helpers/audio.js';
@@ -100,11 +100,11 @@ suite('WhisperEngine (faster-whisper, base, offline weights)', () => {
       expect(new Set(pids).size).toBe(2);
       // While one recording is in flight the next goes to the idle worker: both stay busy at once.
       const inFlight = new Set<number>();
-      const ticksAt = new Map(pids.map((pid) => [pid, cpuTicks(pid)]));
+      const cpuAt = new Map(pids.map((pid) => [pid, cpuSecondsOf(pid)]));
       let both = false;
       const watch = setInterval(() => {
-        const busy = pids.filter((pid) => cpuTicks(pid) > (ticksAt.get(pid) ?? 0));
-        for (const pid of pids) ticksAt.set(pid, cpuTicks(pid));
+        const busy = pids.filter((pid) => cpuSecondsOf(pid) > (cpuAt.get(pid) ?? 0));
+        for (const pid of pids) cpuAt.set(pid, cpuSecondsOf(pid));
         busy.forEach((pid) => inFlight.add(pid));
         if (busy.length === 2) both = true;
       }, 200);
@@ -124,9 +124,3 @@ suite('WhisperEngine (faster-whisper, base, offline weights)', () => {
   }, SLOW);
 });
 
-/** utime + stime of a running process, in clock ticks. */
-function cpuTicks(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return Number(f[11]) + Number(f[12]);
-}
