@@ -170,7 +170,8 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
   const lengths = flags.list('lengths', []);
   const engine = flags.str('engine') ?? 'pocketsphinx';
   if (engine !== 'pocketsphinx' && engine !== 'whisper') throw new Error(`--engine must be pocketsphinx or whisper, got "${engine}"`);
-  if (engine === 'whisper' && whisperUnavailable()) throw new Error(`--engine=whisper: ${whisperUnavailable()}`);
+  const unavailable = engine === 'whisper' && whisperUnavailable();
+  if (unavailable) throw new Error(`--engine=whisper: ${unavailable}`);
   if (lengths.length) return scaling(lengths, availableParallelism(), engine);
   const minutesArg = argv.indexOf('--minutes');
   const minutes = minutesArg >= 0 ? Number(argv[minutesArg + 1]) : 5;

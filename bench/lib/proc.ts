@@ -38,20 +38,24 @@ export function sampleMemory(pid: number, everyMs = 100): { stop(): Promise<{ sa
  * shared machine, CPU time says what the work costs and CPU ÷ wall how many cores it actually got.
  */
 export function cpuSecondsWithChildren(): number {
-  // Fields after the ")" that closes the command name: cutime and cstime are fields 16 and 17 (clock ticks).
-  const stat = readFileSync('/proc/self/stat', 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  const ticks = Number(fields[13]) + Number(fields[14]);
   const own = process.cpuUsage();
-  return ticks / CLOCK_TICKS + (own.user + own.system) / 1e6;
+  return clockSeconds('self', 'cutime', 'cstime') + (own.user + own.system) / 1e6;
+}
+
+/** CPU seconds used so far by a running process, e.g. a long-lived worker that is no finished child. */
+export function cpuSecondsOf(pid: number): number {
+  return clockSeconds(pid, 'utime', 'stime');
 }
 
 /** USER_HZ: 100 on every Linux build that matters (`getconf CLK_TCK`). */
 const CLOCK_TICKS = 100;
 
-/** CPU seconds used so far by a running process (utime + stime, fields 14 and 15 of its stat). */
-export function cpuSecondsOf(pid: number): number {
+/** Positions in /proc/<pid>/stat after the ")" that closes the command name (fields 14–17 of proc(5)). */
+const STAT_AT = { utime: 11, stime: 12, cutime: 13, cstime: 14 } as const;
+
+/** The sum of two clock-tick fields of /proc/<pid>/stat, in seconds. */
+function clockSeconds(pid: number | 'self', a: keyof typeof STAT_AT, b: keyof typeof STAT_AT): number {
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+  return (Number(fields[STAT_AT[a]]) + Number(fields[STAT_AT[b]])) / CLOCK_TICKS;
 }

@@ -96,9 +96,15 @@ export function toTranscriptWords(tuples: readonly WhisperWordTuple[], durationS
   return words;
 }
 
+/** A worker and how many recordings are queued on it (it runs one at a time). */
+interface Slot {
+  worker: WhisperWorker;
+  pending: number;
+}
+
 export class WhisperEngine implements TranscriptionEngine {
   readonly name = 'whisper';
-  private readonly workers: { worker: WhisperWorker; pending: number }[];
+  private readonly workers: Slot[];
   private readonly paths: WhisperPaths;
 
   constructor(private readonly opts: WhisperEngineOptions = {}) {
@@ -108,8 +114,8 @@ export class WhisperEngine implements TranscriptionEngine {
     this.workers = Array.from({ length: count }, () => ({ worker: new WhisperWorker({ ...this.paths, threads }), pending: 0 }));
   }
 
-  /** The worker with the fewest recordings queued (each runs one at a time). */
-  private leastBusy(): { worker: WhisperWorker; pending: number } {
+  /** The worker with the fewest recordings queued. */
+  private leastBusy(): Slot {
     return this.workers.reduce((best, w) => (w.pending < best.pending ? w : best));
   }
 

@@ -123,4 +123,3 @@ suite('WhisperEngine (faster-whisper, base, offline weights)', () => {
     expect(pool.workerPids).toEqual([]);
   }, SLOW);
 });
-
