@@ -1,14 +1,37 @@
 /**
- * Locates the shared, read-only speech fixtures (../shared/testdata beside the repo, or
- * $TESTDATA_DIR). They are read in place and never copied into the repository.
+ * Locates the shared, read-only speech fixtures: $TESTDATA_DIR, else ../shared/testdata beside the
+ * repo, else beside the checkout this one was cloned from (CI clones into a temporary directory).
+ * They are read in place and never copied into the repository.
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-export const testdataDir = (): string => process.env.TESTDATA_DIR ?? path.resolve(repoRoot, '../shared/testdata');
+/** The local checkout this one was cloned from, if any (a URL origin has no shared folder). */
+function localOrigin(): string | null {
+  try {
+    const url = execFileSync('git', ['config', '--get', 'remote.origin.url'], { cwd: repoRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    return path.isAbsolute(url) ? url : null;
+  } catch {
+    return null;
+  }
+}
+
+let found: string | undefined;
+
+export const testdataDir = (): string => {
+  if (process.env.TESTDATA_DIR) return process.env.TESTDATA_DIR;
+  if (found) return found;
+  const beside = path.resolve(repoRoot, '../shared/testdata');
+  const origin = localOrigin();
+  const candidates = origin ? [beside, path.resolve(origin, '../shared/testdata')] : [beside];
+  // The first that holds the manifest; else the usual place, so errors name where it was expected.
+  found = candidates.find((dir) => existsSync(path.join(dir, 'manifest.tsv'))) ?? beside;
+  return found;
+};
 
 export const testdataPath = (...parts: string[]): string => path.join(testdataDir(), ...parts);
 
