@@ -7,6 +7,7 @@
  */
 import { runContent } from '../eval/sections/content.js';
 import { runFillers } from '../eval/sections/fillers.js';
+import { runStar } from '../eval/sections/star.js';
 import { runWer } from '../eval/sections/wer.js';
 import { runWpm } from '../eval/sections/wpm.js';
 
@@ -15,6 +16,7 @@ const SECTIONS: Record<string, (log: Log) => void | Promise<void>> = {
   fillers: runFillers,
   wpm: runWpm,
   content: runContent,
+  star: runStar,
   wer: runWer,
 };
 
