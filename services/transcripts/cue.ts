@@ -70,9 +70,11 @@ export const stripMarkup = (s: string): string => decodeEntities(s.replace(/<[^>
 /**
  * `Name: text` as Zoom, Otter and many SRT exporters write it. To avoid reading "The point is: …"
  * as a speaker, a name is at most four words, each starting with a capital or a digit
- * ("Jane Doe", "Speaker 2", "INTERVIEWER"), and the colon is followed by a space.
+ * ("Jane Doe", "Speaker 2", "INTERVIEWER"), and the colon is followed by a space. SPEAKER_NAME is
+ * shared with plain-txt.ts so every format agrees on what a name looks like.
  */
-const SPEAKER_PREFIX = /^\s*(?:-\s*)?(\p{Lu}[\p{L}\p{N}.'’_-]*(?: [\p{Lu}\p{N}][\p{L}\p{N}.'’_-]*){0,3}):\s+(.*)$/u;
+export const SPEAKER_NAME = String.raw`\p{Lu}[\p{L}\p{N}.'’_-]*(?: [\p{Lu}\p{N}][\p{L}\p{N}.'’_-]*){0,3}`;
+const SPEAKER_PREFIX = new RegExp(String.raw`^\s*(?:-\s*)?(${SPEAKER_NAME}):\s+(.*)$`, 'u');
 
 export function splitSpeakerPrefix(line: string): CueSegment {
   const m = SPEAKER_PREFIX.exec(line);
@@ -110,7 +112,7 @@ export function spreadTokens(tokens: readonly { text: string; speaker?: string }
  * previous one: exporters label a turn once and leave its continuation bare.
  */
 export function cuesToTranscript(cues: readonly Cue[], engine = 'import'): Transcript {
-  const ordered = [...cues].sort((a, b) => a.start - b.start || a.line - b.line);
+  const ordered = inSpokenOrder(cues);
   const words: Word[] = [];
   let speaker: string | undefined;
   for (const cue of ordered) {
@@ -128,7 +130,10 @@ export function cuesToTranscript(cues: readonly Cue[], engine = 'import'): Trans
   return { engine, durationSec, words, text: transcriptText(words), diarized };
 }
 
-const round3 = (x: number): number => Math.round(x * 1000) / 1000;
+/** Cues by start time, file order among equals: the order their words were spoken in. */
+export const inSpokenOrder = (cues: readonly Cue[]): Cue[] => [...cues].sort((a, b) => a.start - b.start || a.line - b.line);
+
+export const round3 = (x: number): number => Math.round(x * 1000) / 1000;
 
 /** Splits normalised text into blank-line separated blocks, remembering each block's first line. */
 export function blocks(text: string): { line: number; lines: string[] }[] {

@@ -1,24 +1,32 @@
 /**
  * Entry point for imported transcripts (engine "import"). The format is decided by the content:
  * a WEBVTT header, SRT's index/timing shape, or the plain-text shapes of Zoom (`[Name] hh:mm:ss`),
- * Teams (`Name   0:03`) and Google Meet (`00:05:00` lines over `Name: text` paragraphs). The file
- * name only picks which parser reports the error when the content is none of these. Text formats
- * give only turn start times, so their transcripts carry a note that word times are estimated.
+ * Teams (`Name   0:03`) and Google Meet (`00:05:00` lines over `Name: text` paragraphs); failing
+ * those, a `.vtt`/`.srt` file name picks which parser reports the error; anything else with words
+ * in it is plain text without times (plain-txt.ts), tried last so it never takes a timed file.
+ * Meeting text formats give only turn start times, so their transcripts carry a note that word
+ * times are estimated; plain text has none (`timed: false`, untimed.ts). In every format, speaker
+ * labels that are apparent typos of a more frequent label are merged (speaker-typos.ts).
  */
 import type { Transcript } from './transcript.js';
-import { cuesToTranscript, invalidTranscript, MAX_TRANSCRIPT_BYTES, MAX_TRANSCRIPT_SEC, type Cue } from './cue.js';
+import { cuesToTranscript, inSpokenOrder, invalidTranscript, MAX_TRANSCRIPT_BYTES, MAX_TRANSCRIPT_SEC, spokenTokens, type Cue, type CueSegment } from './cue.js';
 import { MEET_TIMESTAMP, parseMeetTxt } from './meet-txt.js';
+import { parsePlainTxt } from './plain-txt.js';
+import { findSpeakerTypos, speakerTypoNote, type LabelUse } from './speaker-typos.js';
 import { parseSrt } from './srt.js';
 import { MAX_PREAMBLE_LINES, parseTeamsTxt, TEAMS_HEADER_WIDE } from './teams-txt.js';
 import { approximateTimesNote, looseSpeakerPrefix } from './turns.js';
+import { untimedTranscript, UNTIMED_NOTE } from './untimed.js';
 import { parseVtt } from './vtt.js';
 import { parseZoomTxt, ZOOM_TXT_HEADER } from './zoom-txt.js';
 
-export type TranscriptFormat = 'vtt' | 'srt' | 'zoom-txt' | 'teams-txt' | 'meet-txt';
+export type TranscriptFormat = 'vtt' | 'srt' | 'zoom-txt' | 'teams-txt' | 'meet-txt' | 'plain-txt';
 
 interface FormatSpec {
   parse: (text: string) => Cue[];
   note?: string;
+  /** Cues → transcript: cuesToTranscript (times from the file) unless the format has no times. */
+  build?: (cues: readonly Cue[]) => Transcript;
 }
 
 const FORMATS: Record<TranscriptFormat, FormatSpec> = {
@@ -27,7 +35,10 @@ const FORMATS: Record<TranscriptFormat, FormatSpec> = {
   'zoom-txt': { parse: parseZoomTxt, note: approximateTimesNote('Zoom text', 'only the time each turn started') },
   'teams-txt': { parse: parseTeamsTxt, note: approximateTimesNote('Teams', 'only the time each turn started') },
   'meet-txt': { parse: parseMeetTxt, note: approximateTimesNote('Google Meet', 'a timestamp only every few minutes') },
+  'plain-txt': { parse: parsePlainTxt, note: UNTIMED_NOTE, build: untimedTranscript },
 };
+
+const EXPECTED = 'WebVTT, SRT, a Zoom, Teams or Google Meet transcript, or plain text';
 
 /** C0 controls other than tab, LF, FF, CR, and U+FFFD (what invalid UTF-8 decodes to). */
 const BINARY = /[\u0000-\u0008\u000b\u000e-\u001f\u007f\ufffd]/;
@@ -40,7 +51,7 @@ function checkIsText(text: string): void {
   const m = BINARY.exec(text);
   if (m) {
     const line = text.slice(0, m.index).split('\n').length;
-    throw invalidTranscript(line, 'binary or non-UTF-8 content; expected a text transcript (WebVTT, SRT, Zoom, Teams, Google Meet)');
+    throw invalidTranscript(line, `binary or non-UTF-8 content; expected a text transcript (${EXPECTED})`);
   }
 }
 
@@ -59,20 +70,44 @@ export function detectTranscriptFormat(text: string, filename?: string): Transcr
   const narrow = lines.slice(0, 60).filter((l) => /^\S(?:.{0,79}?\S)? \d{1,2}:\d{2}(?::\d{2})?$/.test(l.trim()));
   if (narrow.length >= 2 && head.includes(narrow[0]!.trim())) return 'teams-txt';
   const ext = filename?.toLowerCase().match(/\.(vtt|srt)$/)?.[1];
-  return ext === 'vtt' || ext === 'srt' ? ext : null;
+  if (ext === 'vtt' || ext === 'srt') return ext;
+  return /[\p{L}\p{N}]/u.test(text) ? 'plain-txt' : null;
 }
 
 export function parseTranscriptFile(text: string, filename?: string): Transcript {
   checkIsText(text);
   const normalised = text.replace(/^\ufeff/, '').replace(/\r\n?/g, '\n');
   const format = detectTranscriptFormat(normalised, filename);
-  if (format === null) {
-    throw invalidTranscript(1, 'not a recognised transcript: expected WebVTT, SRT, or a Zoom, Teams or Google Meet text transcript');
-  }
+  if (format === null) throw invalidTranscript(1, `no words found: expected ${EXPECTED}`);
   const spec = FORMATS[format];
-  const cues = spec.parse(normalised);
-  const tooLate = cues.find((c) => c.end > MAX_TRANSCRIPT_SEC);
+  const parsed = spec.parse(normalised);
+  const tooLate = parsed.find((c) => c.end > MAX_TRANSCRIPT_SEC);
   if (tooLate) throw invalidTranscript(tooLate.line, `the cue ends after ${MAX_TRANSCRIPT_SEC / 3600} hours, later than any recording`);
-  const transcript = cuesToTranscript(cues, 'import');
-  return spec.note ? { ...transcript, notes: [spec.note] } : transcript;
+  const { cues, notes: typoNotes } = mergeSpeakerTypos(parsed);
+  const transcript = spec.build ? spec.build(cues) : cuesToTranscript(cues, 'import');
+  const notes = [...(spec.note ? [spec.note] : []), ...typoNotes];
+  return notes.length > 0 ? { ...transcript, notes } : transcript;
+}
+
+/** Renames speaker labels that speaker-typos.ts reads as typos, with a note for each. */
+function mergeSpeakerTypos(cues: Cue[]): { cues: Cue[]; notes: string[] } {
+  const uses: LabelUse[] = [];
+  for (const cue of inSpokenOrder(cues)) {
+    for (const seg of cue.segments) {
+      if (seg.speaker !== undefined) uses.push({ label: seg.speaker, words: 0 });
+      const current = uses.at(-1);
+      if (current) current.words += spokenTokens(seg.text).length;
+    }
+  }
+  const typos = findSpeakerTypos(uses);
+  if (typos.length === 0) return { cues, notes: [] };
+  const readAs = new Map(typos.map((t) => [t.label, t.readAs]));
+  const renamed = (s: CueSegment): CueSegment => {
+    const to = s.speaker === undefined ? undefined : readAs.get(s.speaker);
+    return to === undefined ? s : { ...s, speaker: to };
+  };
+  return {
+    cues: cues.map((c) => ({ ...c, segments: c.segments.map(renamed) })),
+    notes: typos.map(speakerTypoNote),
+  };
 }

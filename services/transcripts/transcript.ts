@@ -27,6 +27,13 @@ export interface Transcript {
    */
   diarized?: boolean;
   /**
+   * Whether word times come from the source. Absent means timed (every engine, VTT, SRT and the
+   * meeting formats, whose estimated times carry a note). false: the source had no times at all (a
+   * plain-text transcript); words then sit at nominal 0.4 s slots in spoken order so code that
+   * walks a timeline still runs, but their times, the duration, pace and pauses mean nothing.
+   */
+  timed?: boolean;
+  /**
    * Caveats about how this transcript was made, as sentences a report can show verbatim
    * ("azure failed, transcribed offline instead", "word times are estimated").
    */

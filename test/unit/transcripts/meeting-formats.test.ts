@@ -151,10 +151,11 @@ describe('turn timing (pure)', () => {
   });
 });
 
-describe('text that is no known transcript', () => {
-  it('names line 1 for prose with colons but no timing', () => {
-    const e = thrownBy(() => parseTranscriptFile('Interviewer: hello\nCandidate: hi\n', 'notes.txt'));
-    expect(e.code).toBe('invalid_transcript');
-    expect(e.details).toEqual({ line: 1 });
+describe('text with no timing', () => {
+  // It used to be refused; it is now a plain-text transcript (plain-txt.test.ts covers it).
+  it('is read as an untimed transcript, not refused', () => {
+    const t = parseTranscriptFile('Interviewer: hello\nCandidate: hi\n', 'notes.txt');
+    expect(t.timed).toBe(false);
+    expect(t.words.map((w) => w.speaker)).toEqual(['Interviewer', 'Candidate']);
   });
 });

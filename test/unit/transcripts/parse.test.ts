@@ -14,7 +14,9 @@ describe('detectTranscriptFormat', () => {
     expect(detectTranscriptFormat('1\n00:00:01,000 --> 00:00:02,000\n', 'a.vtt')).toBe('srt');
     expect(detectTranscriptFormat('hello', 'a.vtt')).toBe('vtt');
     expect(detectTranscriptFormat('hello', 'A.SRT')).toBe('srt');
-    expect(detectTranscriptFormat('hello')).toBeNull();
+    // Text with no times is plain text, tried last; text without a single word is nothing.
+    expect(detectTranscriptFormat('hello')).toBe('plain-txt');
+    expect(detectTranscriptFormat(' \n...\n')).toBeNull();
   });
 });
 
@@ -27,8 +29,8 @@ describe('parseTimestamp', () => {
 });
 
 describe('parseTranscriptFile limits and garbage', () => {
-  it('rejects text that is neither VTT nor SRT, naming line 1', () => {
-    const e = thrownBy(() => parseTranscriptFile('Interviewer: hello\nCandidate: hi\n', 'notes.txt'));
+  it('rejects text without a single word, naming line 1', () => {
+    const e = thrownBy(() => parseTranscriptFile('\n -- \n', 'notes.txt'));
     expect(e.code).toBe('invalid_transcript');
     expect(e.message).toMatch(/^line 1: /);
   });
