@@ -3,10 +3,12 @@
  * segmentation and STAR agreement, and WER per offline engine. It measures and prints; it never
  * fails on a missed target (exit 0), only on a broken evaluation.
  *
- *   npm run eval [-- --only fillers|wpm|content|wer[,…]]
+ *   npm run eval [-- --only fillers|wpm|content|wer|cards|readiness|…[,…]]
  */
+import { runCards } from '../eval/sections/cards.js';
 import { runContent } from '../eval/sections/content.js';
 import { runFillers } from '../eval/sections/fillers.js';
+import { runReadiness } from '../eval/sections/readiness.js';
 import { runStar } from '../eval/sections/star.js';
 import { runWer } from '../eval/sections/wer.js';
 import { runWpm } from '../eval/sections/wpm.js';
@@ -18,6 +20,8 @@ const SECTIONS: Record<string, (log: Log) => void | Promise<void>> = {
   content: runContent,
   star: runStar,
   wer: runWer,
+  cards: runCards,
+  readiness: runReadiness,
 };
 
 function selected(argv: readonly string[]): string[] {

@@ -36,11 +36,11 @@ function verbatim(log: (s: string) => void): void {
     const truth = truthWpm(ref.wordCount, duration);
     const raw = readWordTimings(clip);
     const fixedWords = applyPatches(raw, CLIP_PATCHES[clip] ?? []);
-    const wpmRaw = analyzeTranscript(asTranscript(raw, duration), { now }).metrics.wpm;
+    const wpmRaw = analyzeTranscript(asTranscript(raw, duration), { now }).metrics.wpm ?? 0;
     const m = analyzeTranscript(asTranscript(fixedWords, duration), { now }).metrics;
-    const err = relativeError(m.wpm, truth);
+    const err = relativeError(m.wpm ?? 0, truth);
     errs.push(err);
-    rows.push([clip, ref.wordCount, raw.length, m.wordCount, fixed(truth, 1), fixed(wpmRaw, 1), pct(relativeError(wpmRaw, truth), 2), fixed(m.wpm, 1), pct(err, 2), verdict(err, TARGET)]);
+    rows.push([clip, ref.wordCount, raw.length, m.wordCount, fixed(truth, 1), fixed(wpmRaw, 1), pct(relativeError(wpmRaw, truth), 2), fixed(m.wpm ?? null, 1), pct(err, 2), verdict(err, TARGET)]);
   }
   log('(a) Verbatim aligned transcripts (audio/ref/*.words.tsv); truth = reference words ÷ duration (README)');
   log(table(['clip', 'ref words', 'aligned', 'corrected', 'truth WPM', 'WPM aligned', 'err', 'WPM corrected', 'err', 'vs 3%'], rows));
@@ -75,9 +75,9 @@ async function generated(log: (s: string) => void): Promise<void> {
           const t = await transcribeMedia(s.path, { workDir, engine });
           const m = analyzeTranscript(t, { now }).metrics;
           const truth = truthWpm(s.wordCount, s.durationSec);
-          const err = relativeError(m.wpm, truth);
+          const err = relativeError(m.wpm ?? 0, truth);
           errs.push(err);
-          rows.push([e.id, c.id, fixed(s.durationSec, 2), s.wordCount, m.wordCount, fixed(truth, 1), fixed(m.wpm, 1), pct(err, 2), fixed(wordErrorRate(c.text, t.text), 3), verdict(err, TARGET)]);
+          rows.push([e.id, c.id, fixed(s.durationSec, 2), s.wordCount, m.wordCount, fixed(truth, 1), fixed(m.wpm ?? null, 1), pct(err, 2), fixed(wordErrorRate(c.text, t.text), 3), verdict(err, TARGET)]);
         }
       } finally {
         await engine.close?.();

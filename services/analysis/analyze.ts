@@ -7,6 +7,8 @@ import { metricCards } from './metric-cards.js';
 import type { Timeline } from './metrics/timeline.js';
 import { toTimeline } from './metrics/timeline.js';
 import { qualityNotes } from './quality.js';
+import { scoreReadiness } from './readiness/model.js';
+import { READINESS_WEIGHTS } from './readiness/weights.js';
 import type { Report } from './report.schema.js';
 import { REPORT_SCHEMA_VERSION, ReportSchema } from './report.schema.js';
 import { labelSpeakers, speakerList } from './speakers.js';
@@ -21,6 +23,11 @@ export interface AnalyzeOptions {
    * (speakers.ts `chooseCandidate`); a label the transcript does not have is an InvalidTranscriptError.
    */
   readonly candidateSpeaker?: string;
+  /**
+   * Who chose `candidateSpeaker`: the user (the default when it is given) or an earlier automatic
+   * pass (report.pipeline.ts), so the report never says "as you chose" when nobody chose.
+   */
+  readonly candidateChosenBy?: 'user' | 'auto';
   /** Display names by speaker label ("spk_0" → "Dana"). */
   readonly speakerNames?: Readonly<Record<string, string>>;
   /**
@@ -56,7 +63,11 @@ export function analyzeTranscript(transcript: Transcript, opts: AnalyzeOptions =
   if (opts.interviewId === '') throw new InvalidTranscriptError('interviewId must not be empty');
   const labelled = labelSpeakers(transcript.words);
   const tl = toTimeline(labelled.words);
-  const { candidate, facts, metrics } = analyzeSpeech(tl, transcript.durationSec, opts.candidateSpeaker);
+  const timed = transcript.timed !== false;
+  const { candidate, facts, metrics } = analyzeSpeech(tl, transcript.durationSec, opts.candidateSpeaker, timed);
+  // The model learnt from two-person interviews (talk share is one of its features), so a solo
+  // practice run gets no score rather than one it was never validated on.
+  const readiness = facts.length > 1 ? scoreReadiness(metrics, timed ? 'timed' : 'untimed', READINESS_WEIGHTS) : undefined;
   const multiSpeaker = facts.length > 1;
   const cards = metricCards(metrics, candidate, multiSpeaker);
   const content = opts.content ?? {
@@ -74,6 +85,7 @@ export function analyzeTranscript(transcript: Transcript, opts: AnalyzeOptions =
     metrics,
     metricCards: cards,
     ...content,
+    ...(readiness ? { readiness } : {}),
     ...(opts.ai ? { ai: opts.ai } : {}),
     quality: {
       engine: transcript.engine,
@@ -81,11 +93,12 @@ export function analyzeTranscript(transcript: Transcript, opts: AnalyzeOptions =
       notes: qualityNotes({
         engine: transcript.engine,
         reportedDurationSec: Number.isFinite(transcript.durationSec) ? Math.max(0, transcript.durationSec) : 0,
-        durationSec: metrics.durationSec,
+        durationSec: metrics.durationSec ?? 0,
+        timed,
         wordCount: metrics.wordCount,
         speakers: facts.map((f) => f.id),
         candidate,
-        candidateChosenBy: opts.candidateSpeaker !== undefined ? 'user' : 'auto',
+        candidateChosenBy: opts.candidateSpeaker === undefined ? 'auto' : (opts.candidateChosenBy ?? 'user'),
         assumedSingleSpeaker: labelled.assumedSingleSpeaker,
         inheritedSpeakerWords: labelled.inherited,
         meanConfidence: meanConfidence(tl),

@@ -39,7 +39,7 @@ const speakerOf = (s: string | undefined): string => s ?? SINGLE_SPEAKER_ID;
  * speaker-labelled (labelSpeakers). One token stream feeds every text detector; per-turn metrics
  * (pauses, runs, monologue) never measure across another speaker's turn.
  */
-export function analyzeSpeech(tl: Timeline, reportedDurationSec: number, candidateOverride?: string): CandidateAnalysis {
+export function analyzeSpeech(tl: Timeline, reportedDurationSec: number, candidateOverride?: string, timed = true): CandidateAnalysis {
   const durationSec = recordingDurationSec(reportedDurationSec, tl);
   const stream = tokenStream(tl);
   const allTurns = turns(tl);
@@ -79,6 +79,7 @@ export function analyzeSpeech(tl: Timeline, reportedDurationSec: number, candida
   });
 
   const metrics: ReportMetrics = {
+    timed: true,
     durationSec: sec(durationSec),
     floorSec: sec(floor),
     speakingSec: sec(speakingSec),
@@ -109,5 +110,20 @@ export function analyzeSpeech(tl: Timeline, reportedDurationSec: number, candida
     talkRatioByWords: fraction(totalWords > 0 ? words / totalWords : 0),
     questionsAsked: ids.map((id) => ({ speaker: id, count: questions.filter((q) => speakerOf(q.speaker) === id).length })),
   };
-  return { candidate, facts, metrics };
+  return { candidate, facts, metrics: timed ? metrics : withoutTimes(metrics) };
+}
+
+/**
+ * The metrics of a transcript without times: its word positions are nominal (150 wpm), so every
+ * figure made of seconds would be an artefact of that assumption and is left out; counts, shares of
+ * words, vocabulary and talk ratio by words stay.
+ */
+export function withoutTimes(m: ReportMetrics): ReportMetrics {
+  const {
+    durationSec: _d, floorSec: _f, speakingSec: _s, wpm: _w, articulationWpm: _a, wpmSeries: _ws, paceVariability: _pv,
+    pauses: _p, longestSpeechSec: _ls, longestMonologueSec: _lm, talkRatio: _tr, ...rest
+  } = m;
+  const untimedPhrases = ({ perMinute: _pm, ...p }: ReportMetrics['fillers']) => p;
+  const { perMinute: _rpm, ...repetition } = m.repetition;
+  return { ...rest, timed: false, fillers: untimedPhrases(m.fillers), hedges: untimedPhrases(m.hedges), repetition };
 }

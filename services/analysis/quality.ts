@@ -4,6 +4,8 @@ export interface QualityInput {
   readonly engine: string;
   readonly reportedDurationSec: number;
   readonly durationSec: number;
+  /** False for a transcript without times: its durations are nominal, so no note may rest on them. */
+  readonly timed: boolean;
   readonly wordCount: number;
   readonly speakers: readonly string[];
   readonly candidate: string;
@@ -42,7 +44,7 @@ export function qualityNotes(q: QualityInput): string[] {
   }
   if (q.wordCount === 0) {
     notes.push('No words were recognised, so every rate is 0. Check that the recording contains speech.');
-  } else if (q.durationSec < SHORT_RECORDING_SEC) {
+  } else if (q.timed && q.durationSec < SHORT_RECORDING_SEC) {
     notes.push(
       `The recording is ${q.durationSec.toFixed(1)} s long; with under a minute of audio, WPM and ` +
         'per-minute rates are noisy.',
@@ -68,7 +70,7 @@ export function qualityNotes(q: QualityInput): string[] {
   if (q.inheritedSpeakerWords > 0) {
     notes.push(`${q.inheritedSpeakerWords} word(s) had no speaker label and were given to the speaker of the surrounding turn.`);
   }
-  if (q.durationSec > q.reportedDurationSec + 0.5) {
+  if (q.timed && q.durationSec > q.reportedDurationSec + 0.5) {
     notes.push(
       `Words run past the reported duration (${q.reportedDurationSec.toFixed(1)} s); the duration was ` +
         `extended to the last word (${q.durationSec.toFixed(1)} s).`,

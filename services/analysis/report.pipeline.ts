@@ -58,6 +58,7 @@ export async function buildReport(transcript: Transcript, opts: ReportOptions = 
     notes.push(...enriched.notes);
   }
 
-  const report = analyzeTranscript(transcript, { ...base, candidateSpeaker: candidate, content, ai });
+  // The second pass pins the first pass's candidate; only a valid override means the user chose.
+  const report = analyzeTranscript(transcript, { ...base, candidateSpeaker: candidate, candidateChosenBy: override !== undefined ? 'user' : 'auto', content, ai });
   return notes.length ? { ...report, quality: { ...report.quality, notes: [...report.quality.notes, ...notes] } } : report;
 }

@@ -2,14 +2,18 @@ import { z } from 'zod';
 import { AiUsageSchema } from '../ai/ai.schema.js';
 import { ContentSchema } from './content/content.schema.js';
 import { MetricCardSchema } from './metric-card.schema.js';
+import { ReadinessSchema } from './readiness/readiness.schema.js';
 import { SpeakerSchema } from './speakers.schema.js';
 
 /**
- * The analysis report, version 2: speech metrics of the CANDIDATE (v1 measured everyone together),
- * speakers and their roles, self-explaining metric cards, and the content section (answers, prep,
- * tips, summary) at the top level. Version 1 is frozen in report.v1.schema.ts.
+ * The analysis report, version 3: speech metrics of the CANDIDATE (v1 measured everyone together),
+ * speakers and their roles, self-explaining metric cards with the evidence behind each, the content
+ * section (answers, prep, tips, summary) at the top level, and the readiness score. Version 3 made
+ * the time-based metrics optional (a transcript without times has no pace, pauses or durations:
+ * `metrics.timed` says which) and added `readiness`. Versions 1 and 2 are frozen in
+ * report.v1.schema.ts and report.v2.schema.ts.
  * Evolution rule: adding an OPTIONAL field keeps the version; removing, renaming or re-typing one is
- * a new version with its own schema file. `schemas/report.v2.schema.json` is generated from this
+ * a new version with its own schema file. `schemas/report.v3.schema.json` is generated from this
  * (node --import tsx scripts/export-schemas.ts) and a test keeps the two equal.
  *
  * Every object is strict (unknown keys rejected), so the zod schema and the JSON Schema accept the same
@@ -35,27 +39,41 @@ const PhraseItemSchema = z.strictObject({
 
 const PhraseStatsSchema = z.strictObject({
   count,
-  perMinute: rate.describe("Per minute of the candidate's floor time"),
+  perMinute: rate.optional().describe("Per minute of the candidate's floor time; absent without times"),
   ratio: z.number().nonnegative().describe('Items ÷ words (a phrase counts once)'),
   items: z.array(PhraseItemSchema),
 });
 
 const PauseItemSchema = z.strictObject({ start: seconds, end: seconds, durationSec: seconds });
 
+const PausesSchema = z.strictObject({
+  count,
+  longestSec: seconds,
+  totalSec: seconds,
+  silenceShare: share.describe("Pause time ÷ the candidate's turn time (first to last word of each turn)"),
+  items: z.array(PauseItemSchema).describe("Silent gaps ≥ 1 s inside the candidate's turns"),
+});
+
+/**
+ * Every field that needs word times is optional: present exactly when `timed` is true (the schema
+ * test checks both shapes). Item `start`s of an untimed transcript are positions at a nominal 150 wpm,
+ * good for order only.
+ */
 export const MetricsSchema = z.strictObject({
-  durationSec: seconds.describe('Recording length, including leading and trailing silence'),
-  floorSec: seconds.describe("The candidate's floor time: the recording minus other speakers' turns"),
-  speakingSec: seconds.describe("Union of the candidate's word intervals, gaps < 0.3 s counted as speech"),
+  timed: z.boolean().describe('The transcript had word or cue times; false for a plain-text transcript (no pace, pauses or durations)'),
+  durationSec: seconds.optional().describe('Recording length, including leading and trailing silence'),
+  floorSec: seconds.optional().describe("The candidate's floor time: the recording minus other speakers' turns"),
+  speakingSec: seconds.optional().describe("Union of the candidate's word intervals, gaps < 0.3 s counted as speech"),
   wordCount: count.describe("The candidate's words"),
-  wpm: rate.describe('Candidate words per minute of floor time'),
-  articulationWpm: rate.describe('Candidate words per minute of speaking time'),
-  wpmSeries: z.array(WpmPointSchema).describe('Pace per 30 s window; windows with < 10 s of candidate floor time are omitted'),
-  paceVariability: z.number().nonnegative().describe('Coefficient of variation of the series; 0 with fewer than 3 windows'),
+  wpm: rate.optional().describe('Candidate words per minute of floor time'),
+  articulationWpm: rate.optional().describe('Candidate words per minute of speaking time'),
+  wpmSeries: z.array(WpmPointSchema).optional().describe('Pace per 30 s window; windows with < 10 s of candidate floor time are omitted'),
+  paceVariability: z.number().nonnegative().optional().describe('Coefficient of variation of the series; 0 with fewer than 3 windows'),
   fillers: PhraseStatsSchema,
   hedges: PhraseStatsSchema.describe('Hedges and weak words ("I think", "maybe", "just")'),
   repetition: z.strictObject({
     count,
-    perMinute: rate,
+    perMinute: rate.optional(),
     items: z.array(
       z.strictObject({ text: z.string().min(1), times: z.int().min(2), start: seconds, speaker: z.string() }),
     ).describe('Immediate repeats of a word or phrase ("I I", "for the for the")'),
@@ -67,22 +85,15 @@ export const MetricsSchema = z.strictObject({
     windowWords: z.int().positive(),
   }),
   pronouns: z.strictObject({ i: count, we: count, weRatio: share.describe('we ÷ (I + we)') }),
-  pauses: z.strictObject({
-    count,
-    longestSec: seconds,
-    totalSec: seconds,
-    silenceShare: share.describe("Pause time ÷ the candidate's turn time (first to last word of each turn)"),
-    items: z.array(PauseItemSchema).describe("Silent gaps ≥ 1 s inside the candidate's turns"),
-  }),
-  longestSpeechSec: seconds.describe('Longest run of candidate words with no gap ≥ 1 s'),
-  longestMonologueSec: seconds.describe("Longest candidate turn, first word to last, until another speaker's word"),
-  talkRatio: share.describe("Candidate speaking time ÷ all speakers' speaking time"),
+  pauses: PausesSchema.optional(),
+  longestSpeechSec: seconds.optional().describe('Longest run of candidate words with no gap ≥ 1 s'),
+  longestMonologueSec: seconds.optional().describe("Longest candidate turn, first word to last, until another speaker's word"),
+  talkRatio: share.optional().describe("Candidate speaking time ÷ all speakers' speaking time"),
   talkRatioByWords: share.describe("Candidate words ÷ all speakers' words"),
   questionsAsked: z
     .array(z.strictObject({ speaker: z.string(), count }))
-    .describe('Question sentences per speaker ("?" or an interrogative opening)'),
+    .describe('Question sentences per speaker (services/analysis/questions)'),
 });
-
 export const QualitySchema = z.strictObject({
   engine: z.string().min(1),
   assumedSingleSpeaker: z.boolean().describe('The transcript had no speaker labels; all speech was taken as the candidate'),
@@ -91,7 +102,7 @@ export const QualitySchema = z.strictObject({
 
 export const ReportSchema = z
   .strictObject({
-    schemaVersion: z.literal(2),
+    schemaVersion: z.literal(3),
     interviewId: z.string().min(1).optional(),
     generatedAt: z.iso.datetime(),
     engine: z.string().min(1).describe('Transcription engine the metrics were computed from'),
@@ -100,6 +111,7 @@ export const ReportSchema = z
     metrics: MetricsSchema,
     metricCards: z.array(MetricCardSchema),
     ...ContentSchema.shape,
+    readiness: ReadinessSchema.optional().describe('Absent when the candidate said too little to score'),
     ai: AiUsageSchema.optional(),
     quality: QualitySchema,
   })
@@ -110,4 +122,4 @@ export const ReportSchema = z
 
 export type Report = z.infer<typeof ReportSchema>;
 export type ReportMetrics = z.infer<typeof MetricsSchema>;
-export const REPORT_SCHEMA_VERSION = 2 as const;
+export const REPORT_SCHEMA_VERSION = 3 as const;

@@ -52,8 +52,16 @@ export function speakerLines(r: Report): string[] {
   ];
 }
 
+export function readinessLines(r: Report): string[] {
+  const x = r.readiness;
+  if (!x) return [];
+  const drivers = x.drivers.slice(0, 3).map((d) => `${d.label} ${d.effect >= 0 ? '+' : ''}${d.effect.toFixed(1)}`).join(', ');
+  return [row('Readiness', `${Math.round(x.score)} / 100 (80% interval ${Math.round(x.interval[0])}–${Math.round(x.interval[1])}); ${drivers}`), more(x.statement)];
+}
+
 export function paceLines(r: Report): string[] {
   const m = r.metrics;
+  if (m.wpm === undefined || m.articulationWpm === undefined || m.wpmSeries === undefined) return [row('Pace', 'not measured: the transcript has no times')];
   const lines = [row('Pace', `${Math.round(m.wpm)} WPM on the floor, ${Math.round(m.articulationWpm)} WPM while speaking`)];
   if (m.wpmSeries.length < 2) return lines;
   const values = m.wpmSeries.map((p) => p.wpm);
@@ -70,18 +78,21 @@ export function paceLines(r: Report): string[] {
 }
 
 /** Items grouped by word, most frequent first, each with its m:ss timestamps. */
-export function groupedLines(label: string, s: Report['metrics']['fillers']): string[] {
+export function groupedLines(label: string, s: Report['metrics']['fillers'], timed = true): string[] {
   if (s.count === 0) return [row(label, 'none found')];
-  const lines = [row(label, `${s.count} — ${s.perMinute.toFixed(1)} per minute, ${percent(s.ratio, 1)} of words`)];
+  const rate = s.perMinute === undefined ? '' : `${s.perMinute.toFixed(1)} per minute, `;
+  const lines = [row(label, `${s.count} — ${rate}${percent(s.ratio, 1)} of words`)];
   const byWord = new Map<string, string[]>();
-  for (const item of s.items) byWord.set(item.word, [...(byWord.get(item.word) ?? []), clock(item.start)]);
+  // Without times an item's start is only a position, so no clock stamp is shown for it.
+  for (const item of s.items) byWord.set(item.word, [...(byWord.get(item.word) ?? []), timed ? clock(item.start) : '']);
   const groups = [...byWord].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]));
-  for (const [word, stamps] of groups) lines.push(more(`"${word}" ×${stamps.length}: ${listWithMore(stamps, MAX_STAMPS_PER_ITEM)}`));
+  for (const [word, stamps] of groups) lines.push(more(`"${word}" ×${stamps.length}${timed ? `: ${listWithMore(stamps, MAX_STAMPS_PER_ITEM)}` : ''}`));
   return lines;
 }
 
 export function pauseLines(r: Report): string[] {
   const p = r.metrics.pauses;
+  if (p === undefined) return [row('Pauses (≥ 1 s)', 'not measured: the transcript has no times')];
   if (p.count === 0) return [row('Pauses (≥ 1 s)', 'none')];
   const lines = [
     row(
@@ -96,11 +107,11 @@ export function pauseLines(r: Report): string[] {
   return lines;
 }
 
-const MARK: Record<MetricCard['verdict'], string> = { low: '▼ low ', ok: '✓ ok  ', high: '▲ high' };
+const MARK: Record<MetricCard['verdict'], string> = { low: '▼ low ', ok: '✓ ok  ', high: '▲ high', info: 'ℹ info' };
 
 export function cardLines(cards: readonly MetricCard[]): string[] {
   return cards.flatMap((c) => [
-    `  ${MARK[c.verdict]}  ${c.label.padEnd(24)} ${shown(c, c.value).padStart(9)}   (range ${rangeText(c)})`,
+    `  ${MARK[c.verdict]}  ${c.label.padEnd(24)} ${shown(c, c.value).padStart(9)}   (${c.verdict === 'info' ? 'for information' : `range ${rangeText(c)}`})`,
     `            ${c.advice}`,
   ]);
 }

@@ -17,7 +17,9 @@ export function tipsFromCards(cards: readonly MetricCard[]): string[] {
     const gaps = [low !== undefined && low > 0 ? (c.value - low) / low : Infinity, high !== undefined && high > 0 ? (high - c.value) / high : Infinity];
     return -Math.min(...gaps);
   };
-  const ranked = cards.map((c, i) => ({ c, i, m: margin(c) })).sort((a, b) => b.m - a.m || a.i - b.i);
+  // Information-only cards carry no verdict, so they never become advice.
+  const judged = cards.filter((c) => c.verdict !== 'info');
+  const ranked = judged.map((c, i) => ({ c, i, m: margin(c) })).sort((a, b) => b.m - a.m || a.i - b.i);
   const tips = [...new Set(ranked.map((r) => r.c.advice))].slice(0, 3);
   while (tips.length < 3) tips.push('Record another practice interview to compare: trends show more than one session.');
   return tips;
@@ -26,13 +28,15 @@ export function tipsFromCards(cards: readonly MetricCard[]): string[] {
 /** A one-paragraph summary from the metrics, for reports without a content analyzer's summary. */
 export function summaryFromMetrics(m: ReportMetrics, cards: readonly MetricCard[], multiSpeaker: boolean): string {
   if (m.wordCount === 0) return 'No speech from the candidate was recognised, so there is nothing to assess yet.';
-  const share = multiSpeaker ? ` (${percent(m.talkRatio)} of the talk)` : '';
-  const off = cards.filter((c) => c.verdict !== 'ok').map((c) => c.label);
+  const share = multiSpeaker ? ` (${percent(m.talkRatio ?? m.talkRatioByWords)} of the talk)` : '';
+  const off = cards.filter((c) => c.verdict === 'low' || c.verdict === 'high').map((c) => c.label);
   const good = cards.filter((c) => c.verdict === 'ok').map((c) => c.label);
+  const fillers = `${m.fillers.count} filler${m.fillers.count === 1 ? '' : 's'} (${percent(m.fillers.ratio, 1)} of words)`;
   const parts = [
-    `You spoke ${m.wordCount} words in ${clock(m.speakingSec)} of speech${share} at ${Math.round(m.wpm)} words per minute, ` +
-      `with ${m.fillers.count} filler${m.fillers.count === 1 ? '' : 's'} (${percent(m.fillers.ratio, 1)} of words) and ` +
-      `a longest answer of ${clock(m.longestMonologueSec)}.`,
+    m.wpm !== undefined
+      ? `You spoke ${m.wordCount} words in ${clock(m.speakingSec ?? 0)} of speech${share} at ${Math.round(m.wpm)} words per minute, ` +
+        `with ${fillers} and a longest answer of ${clock(m.longestMonologueSec ?? 0)}.`
+      : `You spoke ${m.wordCount} words${share}, with ${fillers}.`,
   ];
   if (good.length > 0) parts.push(`Within the reference ranges: ${good.join(', ')}.`);
   parts.push(off.length > 0 ? `Worth working on: ${off.join(', ')}.` : 'Every judged metric is within its reference range.');

@@ -10,7 +10,7 @@
  * cue without times (untimed.ts lays the words out); [bracketed] and (parenthesised) annotations
  * are not words (cue.ts's spokenTokens).
  *
- * Labelled or not. A line may open with a name and a colon: `Name:` then a space or the end of
+ * Labelled or not. A line may open with a name and a colon: `Name:` then a space, a dash or the end of
  * the line, where a name is what cue.ts's SPEAKER_NAME allows (up to four words, the first
  * capitalised). Prose has such lines too ("Note: I was late"), so the names are read as speakers
  * only when the file looks like a dialogue:
@@ -29,7 +29,8 @@
  */
 import { invalidTranscript, MAX_CUES, SPEAKER_NAME, type Cue } from './cue.js';
 
-const LABEL = new RegExp(String.raw`^(${SPEAKER_NAME}):(?:\s+(.*))?$`, 'u');
+// "Interviewee:- we were…": transcribers sometimes put a dash after the colon instead of a space.
+const LABEL = new RegExp(String.raw`^(${SPEAKER_NAME}):(?:[\s\-–—]+(.*))?$`, 'u');
 const STAMP = String.raw`\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?`;
 const TIMED_LINES: readonly RegExp[] = [
   /\d\s*-->\s*\d/,

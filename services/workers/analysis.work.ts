@@ -38,19 +38,22 @@ export function analysisWork(d: {
 /** The numbers lists and trends show, kept in the actor so they never read every report. */
 export function headlineOf(report: Report): Record<string, number> {
   const m = report.metrics;
-  const h: Record<string, number> = {
+  // Time-based numbers are absent for transcripts without times; trends simply skip them.
+  const all: Record<string, number | undefined> = {
+    readiness: report.readiness?.score,
     wpm: m.wpm,
     fillersPerMinute: m.fillers.perMinute,
     fillerRatio: m.fillers.ratio,
     hedgesPerMinute: m.hedges.perMinute,
-    pauses: m.pauses.count,
+    pauses: m.pauses?.count,
     longestMonologueSec: m.longestMonologueSec,
     vocabularyMattr: m.vocabulary.mattr,
     weRatio: m.pronouns.weRatio,
-    talkRatio: m.talkRatio,
+    talkRatio: m.talkRatio ?? m.talkRatioByWords,
     wordCount: m.wordCount,
     answers: report.answers.length,
   };
+  const h: Record<string, number> = Object.fromEntries(Object.entries(all).filter((e): e is [string, number] => e[1] !== undefined));
   if (report.answers.length) {
     const parts = report.answers.flatMap((a) => Object.values(a.star).map((p) => (p.present ? 1 : 0)));
     h.starCoverage = Math.round((parts.reduce<number>((x, y) => x + y, 0) / parts.length) * 1000) / 1000;

@@ -7,7 +7,7 @@ import { transcript, word, wordsFromText } from './helpers/synthetic.js';
 const now = () => new Date('2025-01-02T03:04:05.000Z');
 
 describe('analyzeTranscript', () => {
-  it('builds a complete, deterministic v2 report', () => {
+  it('builds a complete, deterministic v3 report', () => {
     const words = [
       word('um', 1, 1.3, { speaker: 'cand' }), word('I', 1.4, 1.5, { speaker: 'cand' }),
       word('led', 1.5, 1.8, { speaker: 'cand' }), word('the', 3.5, 3.6, { speaker: 'cand' }),
@@ -16,7 +16,7 @@ describe('analyzeTranscript', () => {
     const r = analyzeTranscript(transcript(words, 6), { interviewId: 'iv-1', now });
     expect(r).toEqual(analyzeTranscript(transcript(words, 6), { interviewId: 'iv-1', now }));
     expect(r).toMatchObject({
-      schemaVersion: 2,
+      schemaVersion: 3,
       interviewId: 'iv-1',
       speakers: [{ id: 'cand', role: 'candidate', talkSec: 1.3 }],
       generatedAt: '2025-01-02T03:04:05.000Z',
@@ -46,7 +46,7 @@ describe('analyzeTranscript', () => {
     const r = analyzeTranscript(transcript([], 0), { now });
     const none = { count: 0, perMinute: 0, ratio: 0, items: [] };
     expect(r.metrics).toEqual({
-      durationSec: 0, floorSec: 0, speakingSec: 0, wordCount: 0, wpm: 0, articulationWpm: 0, wpmSeries: [], paceVariability: 0,
+      timed: true, durationSec: 0, floorSec: 0, speakingSec: 0, wordCount: 0, wpm: 0, articulationWpm: 0, wpmSeries: [], paceVariability: 0,
       fillers: none, hedges: none, repetition: { count: 0, perMinute: 0, items: [] },
       vocabulary: { uniqueWords: 0, uniqueRatio: 0, mattr: 0, windowWords: 50 }, pronouns: { i: 0, we: 0, weRatio: 0 },
       pauses: { count: 0, longestSec: 0, totalSec: 0, silenceShare: 0, items: [] },
@@ -61,7 +61,7 @@ describe('analyzeTranscript', () => {
   it('handles a single word', () => {
     const m = analyzeTranscript(transcript([word('hello', 0.5, 1)], 2), { now }).metrics;
     expect(m).toMatchObject({ wordCount: 1, wpm: 30, speakingSec: 0.5, articulationWpm: 120, longestSpeechSec: 0.5 });
-    expect(m.pauses.count).toBe(0);
+    expect(m.pauses!.count).toBe(0);
   });
 
   it('gives the same metrics for words out of order, and notes the repair', () => {
@@ -70,7 +70,7 @@ describe('analyzeTranscript', () => {
     const a = analyzeTranscript(transcript(sorted, 10), { now });
     const b = analyzeTranscript(transcript(shuffled, 10), { now });
     expect(b.metrics).toEqual(a.metrics);
-    expect(b.metrics.pauses.count).toBe(4);
+    expect(b.metrics.pauses!.count).toBe(4);
     expect(b.quality.notes.join(' ')).toMatch(/out of time order/);
   });
 
@@ -124,7 +124,7 @@ describe('analyzeTranscript', () => {
     expect(r.metrics.repetition.count).toBe(113);
     expect(r.metrics.repetition.items[1]).toMatchObject({ text: 'word', times: 39 });
     expect(r.metrics.repetition.items[0]).toMatchObject({ text: 'word', times: 39 });
-    expect(r.metrics.pauses.count).toBe(44);
+    expect(r.metrics.pauses!.count).toBe(44);
     expect(r.metrics.wpmSeries).toHaveLength(60);
   });
 });

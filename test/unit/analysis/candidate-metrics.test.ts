@@ -71,8 +71,8 @@ describe('candidate metrics in a two-speaker interview', () => {
 
   it('longest monologue is the longest candidate turn; pauses stay inside turns', () => {
     expect(m.longestMonologueSec).toBe(10.2);
-    expect(m.pauses.count).toBe(1);
-    expect(m.pauses.items[0]).toEqual({ start: 6.5, end: 8.9, durationSec: 2.4 });
+    expect(m.pauses!.count).toBe(1);
+    expect(m.pauses!.items[0]).toEqual({ start: 6.5, end: 8.9, durationSec: 2.4 });
     expect(m.longestSpeechSec).toBe(4.3); // 8.9–13.2: the 0.6 s gap before "we ship" is no pause
   });
 

@@ -59,8 +59,8 @@ describe.each(TIMED)('aligned words of $clip', ({ clip, wordDelta, fillerDelta, 
   it('matches the README WPM within the one-word discrepancy', () => {
     expect(m.durationSec).toBeCloseTo(duration, 3);
     expect(m.wpm).toBeCloseTo(((ref.wordCount + wordDelta) / duration) * 60, 1);
-    expect(Math.abs(m.wpm - readmeWpm)).toBeLessThanOrEqual(60 / duration + 0.1); // one word, plus both roundings to 0.1
-    expect(m.articulationWpm).toBeGreaterThan(m.wpm); // pauses and surrounding silence removed
+    expect(Math.abs(m.wpm! - readmeWpm)).toBeLessThanOrEqual(60 / duration + 0.1); // one word, plus both roundings to 0.1
+    expect(m.articulationWpm).toBeGreaterThan(m.wpm!); // pauses and surrounding silence removed
   });
 
   it('counts the strict fillers of the reference, give or take the discrepancy', () => {
@@ -78,19 +78,19 @@ describe.each(TIMED)('aligned words of $clip', ({ clip, wordDelta, fillerDelta, 
   });
 
   it('reports as pauses (≥ 1 s) the README gaps clearly over 1 s and none clearly under', () => {
-    const found = m.pauses.items.map((p) => p.start);
+    const found = m.pauses!.items.map((p) => p.start);
     for (const [at, seconds] of gaps) {
       const hit = found.some((s) => Math.abs(s - at) <= TOLERANCE_SEC);
       if (seconds >= 1 + TOLERANCE_SEC) expect(hit).toBe(true);
       if (seconds <= 1 - TOLERANCE_SEC) expect(hit).toBe(false);
     }
-    expect(m.pauses.longestSec).toBeCloseTo(Math.max(...gaps.map(([, s]) => s)), 1);
+    expect(m.pauses!.longestSec).toBeCloseTo(Math.max(...gaps.map(([, s]) => s)), 1);
   });
 
   it('measures the longest stretch up to the first long pause', () => {
     // In both clips the longest run is from the first word to the README gap over 1.1 s.
     const [pauseAt] = gaps.find(([, s]) => s >= 1 + TOLERANCE_SEC)!;
-    expect(Math.abs(m.longestSpeechSec - (pauseAt - words[0]!.start))).toBeLessThanOrEqual(TOLERANCE_SEC);
+    expect(Math.abs(m.longestSpeechSec! - (pauseAt - words[0]!.start))).toBeLessThanOrEqual(TOLERANCE_SEC);
   });
 });
 

@@ -65,10 +65,11 @@ describe('formatReportText', () => {
   });
 
   it('shows every metric card with its range and advice, then three tips and the summary', () => {
-    expect(text).toMatch(/▼ low +Pace +108 WPM +\(range 130 WPM–175 WPM\)\n {12}You spoke slowly/);
-    expect(text).toMatch(/✓ ok +Fillers +3\.1% +\(range ≤ 4\.0%\)/);
-    // Furthest outside first: 4.7 repeats/min vs ≤ 2 ("fast fast…"), then MATTR 0.04 vs ≥ 0.7.
-    expect(text).toMatch(/Top tips:\n {2}1\. You often restart phrases.*\n {2}2\. You repeat the same words/);
+    expect(text).toMatch(/▼ low +Pace +108 WPM +\(range ≥ 130 WPM\)\n {12}You spoke slowly/);
+    expect(text).toMatch(/✓ ok +Fillers +3\.1% +\(range ≤ 6\.0%\)/);
+    expect(text).toMatch(/ℹ info +Hedges +0\.0\/min +\(for information\)\n {12}Softeners/);
+    // Furthest outside first: MATTR 0.04 vs ≥ 0.7, then pace 108 vs ≥ 130 (repeats are information only).
+    expect(text).toMatch(/Top tips:\n {2}1\. You repeat the same words.*\n {2}2\. You spoke slowly/);
     expect(text.match(/^ {2}\d\. /gm)).toHaveLength(3);
     expect(text).toMatch(/Summary\s+\n\s+You spoke 162 words/);
   });
@@ -83,7 +84,8 @@ describe('formatReportText', () => {
     expect(t).toMatch(/Speakers\s+spk_0 \(interviewer\), Ana \(candidate\)/);
     expect(t).toMatch(/spk_0 .* 1 question\(s\)/);
     expect(t).toMatch(/Talk ratio\s+9\d% of speaking time, 98% of words/);
-    expect(t).toMatch(/Talk ratio +9\d% +\(range 55%–95%\)/);
+    expect(t).toMatch(/Talk ratio +9\d% +\(range ≥ 55%\)/);
+    expect(t).toMatch(/Readiness +\d+ \/ 100 \(80% interval \d+–\d+\)/);
   });
 
   it('ends with the quality notes', () => {
