@@ -83,7 +83,7 @@ export const REFERENCE_RANGES: Readonly<Record<MetricId, MetricReference>> = {
       ok: 'You hedge only occasionally.',
       high: 'Drop "I think", "maybe" and "just" when describing your own work; state what you did plainly.',
     },
-    info: 'Softeners such as "I think" and "maybe". Shown for information: in rated interviews hedging did not lower the rating (r = +0.10).',
+    info: 'Softeners such as "I think" and "maybe". Shown for information: in rated interviews hedging did not lower the rating.',
     evidence: { r: 0.1, n: 70, data: MIT, supports: 'none' },
   },
   repetitionsPerMinute: {
@@ -96,7 +96,7 @@ export const REFERENCE_RANGES: Readonly<Record<MetricId, MetricReference>> = {
       ok: 'Few restarts; your sentences come out cleanly.',
       high: 'You often restart phrases; pause and finish the thought in your head before you say it.',
     },
-    info: 'Restarted words and phrases. Shown for information: in rated interviews they made no reliable difference (r = −0.09).',
+    info: 'Restarted words and phrases. Shown for information: in rated interviews they made no reliable difference.',
     evidence: { r: -0.09, n: 70, data: MIT, supports: 'none' },
   },
   vocabularyMattr: {
@@ -160,7 +160,7 @@ export const REFERENCE_RANGES: Readonly<Record<MetricId, MetricReference>> = {
       ok: 'Your answers stay within a listener’s attention span.',
       high: 'Your longest answer ran long; lead with the result, then give detail only if asked.',
     },
-    info: 'Your longest turn. Shown for information: in rated interviews longer turns did not lower the rating (r = +0.18); keep answers focused rather than short.',
+    info: 'Your longest turn. Shown for information: in rated interviews longer turns did not lower the rating; keep answers focused rather than short.',
     evidence: { r: 0.18, n: 70, data: MIT, supports: 'none' },
   },
   talkRatio: {
@@ -195,7 +195,7 @@ export const REFERENCE_RANGES: Readonly<Record<MetricId, MetricReference>> = {
       ok: 'You asked the interviewer questions, which shows interest.',
       high: 'You asked the interviewer questions, which shows interest.',
     },
-    info: 'Questions you asked the interviewer. Shown for information: common advice is to ask two or three, but rated interviews show no difference (r = +0.07).',
-    evidence: { r: 0.07, n: 70, data: MIT, supports: 'none' },
+    info: 'Questions you asked the interviewer. Shown for information: common advice is to ask two or three, but rated interviews show no reliable difference.',
+    evidence: { r: 0.03, n: 70, data: MIT, supports: 'none' },
   },
 };

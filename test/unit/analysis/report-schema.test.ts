@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from '@jest/globals';
-import { REPORT_JSON_SCHEMAS, REPORT_JSON_SCHEMA_PATH, renderReportJsonSchema } from '../../../services/analysis/report.json-schema.js';
+import { createHash } from 'node:crypto';
+import { FROZEN_REPORT_JSON_SCHEMAS, REPORT_JSON_SCHEMAS, REPORT_JSON_SCHEMA_PATH, renderReportJsonSchema } from '../../../services/analysis/report.json-schema.js';
 import { ReportSchema } from '../../../services/analysis/report.schema.js';
 import { ReportV1Schema } from '../../../services/analysis/report.v1.schema.js';
 import { analyzeTranscript } from '../../../services/analysis/analyze.js';
@@ -18,19 +19,24 @@ describe('report JSON Schemas', () => {
     },
   );
 
-  it('publishes v1 and v2; the current one is v2', () => {
-    expect(REPORT_JSON_SCHEMAS.map((s) => s.file)).toEqual(['schemas/report.v1.schema.json', 'schemas/report.v2.schema.json']);
-    expect(REPORT_JSON_SCHEMA_PATH).toBe('schemas/report.v2.schema.json');
+  it('publishes v1 and v3 generated and v2 frozen; the current one is v3', () => {
+    expect(REPORT_JSON_SCHEMAS.map((s) => s.file)).toEqual(['schemas/report.v1.schema.json', 'schemas/report.v3.schema.json']);
+    expect(REPORT_JSON_SCHEMA_PATH).toBe('schemas/report.v3.schema.json');
+    expect(FROZEN_REPORT_JSON_SCHEMAS).toEqual(['schemas/report.v2.schema.json']);
+    // The v2 file as generated before v3 existed: stored v2 reports are validated against exactly this.
+    const v2 = readFileSync(path.join(repoRoot, 'schemas/report.v2.schema.json'));
+    expect(createHash('sha256').update(v2).digest('hex')).toBe('8acfed14e2806606ecefbe728a4ff2f4c24252b7c55f439509dcebf2ad48cdb0');
   });
 
-  it('describes the v2 envelope and requires the candidate metrics, cards and content', () => {
+  it('describes the v3 envelope and requires the candidate metrics, cards and content; time-based metrics are optional', () => {
     const s = JSON.parse(renderReportJsonSchema()) as {
       $schema: string;
       required: string[];
       properties: { schemaVersion: { const: number }; metrics: { required: string[] }; tips: { minItems: number; maxItems: number } };
     };
     expect(s.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
-    expect(s.properties.schemaVersion.const).toBe(2);
+    expect(s.properties.schemaVersion.const).toBe(3);
+    expect(s.required).not.toContain('readiness');
     expect(s.required).toEqual(
       expect.arrayContaining(['schemaVersion', 'generatedAt', 'engine', 'speakers', 'metrics', 'metricCards', 'answers', 'tips', 'summary', 'quality']),
     );
@@ -39,15 +45,13 @@ describe('report JSON Schemas', () => {
     expect(s.required).not.toContain('prep');
     expect(s.properties.tips).toMatchObject({ minItems: 3, maxItems: 3 });
     expect(s.properties.metrics.required).toEqual(
-      expect.arrayContaining([
-        'durationSec', 'wpm', 'articulationWpm', 'wpmSeries', 'paceVariability', 'fillers', 'hedges', 'repetition',
-        'vocabulary', 'pronouns', 'pauses', 'longestSpeechSec', 'longestMonologueSec', 'talkRatio', 'questionsAsked',
-      ]),
+      expect.arrayContaining(['timed', 'wordCount', 'fillers', 'hedges', 'repetition', 'vocabulary', 'pronouns', 'talkRatioByWords', 'questionsAsked']),
     );
+    for (const timeBased of ['durationSec', 'wpm', 'wpmSeries', 'pauses', 'longestMonologueSec', 'talkRatio']) expect(s.properties.metrics.required).not.toContain(timeBased);
   });
 });
 
-describe('ReportSchema (v2)', () => {
+describe('ReportSchema (v3)', () => {
   const valid = analyzeTranscript(transcript(wordsFromText('um hello there'), 2), { now: () => new Date(0) });
 
   it('accepts an analyzer report, which v1 rejects', () => {

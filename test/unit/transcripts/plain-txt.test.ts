@@ -185,3 +185,10 @@ describe('refused: binary, empty and unusable text', () => {
     expect(parseTranscriptFile('word '.repeat(216_000)).durationSec).toBe(86_400);
   });
 });
+
+describe('a label followed by a dash', () => {
+  it('"Interviewee:- we were…" is a labelled line (MIT p83 writes it so)', () => {
+    const t = parseTranscriptFile('Interviewer: Tell me more.\nInterviewee: Sure.\nInterviewer: OK.\nInterviewee:- we were applying those to students.', 'x.txt');
+    expect(t.words.filter((w) => w.speaker === 'Interviewee').map((w) => w.text).join(' ')).toBe('Sure. we were applying those to students.');
+  });
+});
