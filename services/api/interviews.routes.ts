@@ -40,7 +40,7 @@ export function interviewsRouter(service: InterviewService, limits: { jsonBytes:
     express.text({ type: () => true, limit: limits.transcriptBytes }),
     async (req, res) => {
       if (typeof req.body !== 'string' || req.body.length === 0) {
-        throw new AppError('invalid_transcript', 'send the WebVTT or SRT file as the request body', 400);
+        throw new AppError('invalid_transcript', 'send the transcript (WebVTT, SRT, Zoom, Teams, Meet or plain "Name: text" lines) as the request body', 400);
       }
       const filename = typeof req.query.filename === 'string' ? req.query.filename : undefined;
       res.json(interviewView(await service.importTranscript(uid(req), req.params.id as string, req.body, filename)));

@@ -104,7 +104,7 @@ export class InterviewService {
     return this.d.artifacts.get(s.report.key);
   }
 
-  /** Stores a VTT/SRT transcript and moves the interview straight to analysis. */
+  /** Stores an imported transcript (any format parseTranscriptFile reads, timed or not) and moves the interview straight to analysis. */
   async importTranscript(uid: string, id: string, text: string, filename?: string): Promise<InterviewState> {
     await this.get(uid, id);
     const transcript = parseTranscriptFile(text, filename);
