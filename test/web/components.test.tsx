@@ -10,6 +10,7 @@ import { PaceChart, Sparkline, Timeline } from '../../web/src/components/Charts'
 import { ConfirmDialog } from '../../web/src/components/ConfirmDialog';
 import { UploadPanel } from '../../web/src/components/UploadPanel';
 import { MetricCardView } from '../../web/src/components/MetricCardView';
+import { ReadinessView } from '../../web/src/components/Readiness';
 import { Stepper } from '../../web/src/components/Stepper';
 import { checkMedia } from '../../web/src/lib/upload-check';
 import { buildTurns } from '../../web/src/lib/transcript';
@@ -24,6 +25,50 @@ describe('web components', () => {
     expect(getByText('Below range')).toBeTruthy();
     expect(getByText('Speed up a little.')).toBeTruthy();
     expect(container.querySelector('.verdict-low')).not.toBeNull();
+  });
+
+  it('MetricCardView shows an information-only card neutrally, with its evidence', () => {
+    const { container, getByText, queryByText, getByTestId } = render(() => (
+      <MetricCardView card={{ id: 'hedgesPerMinute', label: 'Hedges', value: 2.4, unit: 'perMinute', definition: 'Hedges per minute', range: { high: 3, source: 'our guideline' }, verdict: 'info', advice: 'Worth a look.', evidence: { r: -0.083, n: 70, data: 'MIT training split', supports: 'none' } }} />
+    ));
+    expect(container.querySelector('.verdict-info')).not.toBeNull();
+    expect(getByText('For information')).toBeTruthy();
+    expect(queryByText(/On target|Below range|Above range/)).toBeNull();
+    expect(getByText('Typical range ≤ 3.0/min')).toBeTruthy();
+    expect(getByTestId('evidence').textContent).toBe('Rated interviews: r = −0.08 (n = 70)');
+    const judged = render(() => (
+      <MetricCardView card={{ id: 'fillerRatio', label: 'Fillers', value: 0.08, unit: 'share', definition: 'Fillers per word', range: { high: 0.06, source: 'MIT' }, verdict: 'high', advice: 'Pause instead.', evidence: { r: 0.48, n: 70, data: 'MIT', supports: 'lower' } }} />
+    ));
+    expect(judged.getByText('Rated interviews: r = +0.48 (n = 70)')).toBeTruthy();
+    expect(judged.getByText('Above range')).toBeTruthy();
+  });
+
+  it('ReadinessView shows the score, its interval, the top three drivers and the statement', () => {
+    const readiness = {
+      score: 72.4, interval: [61.2, 83.4] as [number, number],
+      drivers: [
+        { metric: 'fillerRatio', label: 'Filler share', value: 0.091, effect: -6.3 },
+        { metric: 'wpm', label: 'Pace (words per minute)', value: 171.2, effect: 4.1 },
+        { metric: 'talkShare', label: 'Your share of the words spoken', value: 0.88, effect: 0.4 },
+        { metric: 'uniqueWordsLog', label: 'Vocabulary (ln unique words)', value: 5.6, effect: 0.1 },
+      ],
+      model: { version: 'readiness-1', variant: 'timed' as const, trainedOn: 'MIT', validity: { r: 0.68, n: 70, method: 'leave-one-participant-out' } },
+      statement: 'On 70 rated mock interviews it agrees with human raters at r = 0.68.',
+    };
+    const { getByTestId, container, queryByTestId, unmount } = render(() => <ReadinessView readiness={readiness} />);
+    expect(getByTestId('readiness-score').textContent).toBe('72');
+    expect(getByTestId('readiness-interval').textContent).toBe('likely 61–83');
+    const drivers = [...container.querySelectorAll('.drivers li')].map((li) => li.textContent);
+    expect(drivers).toEqual([
+      'Fillers at 9.1% of your words −6.3 points',
+      'Your pace of 171 words a minute +4.1 points',
+      'Your 88% share of the words spoken +0.4 points',
+    ]);
+    expect(getByTestId('readiness-statement').textContent).toBe(readiness.statement);
+    expect(queryByTestId('readiness-untimed')).toBeNull();
+    unmount();
+    const untimed = render(() => <ReadinessView readiness={{ ...readiness, model: { ...readiness.model, variant: 'untimed' } }} />);
+    expect(untimed.getByTestId('readiness-untimed').textContent).toMatch(/untimed model.*no times/);
   });
 
   it('Stepper marks done, active and failed steps', () => {

@@ -52,19 +52,19 @@ export function Timeline(props: { kind: string; durationSec: number; marks?: { t
 }
 
 /** Talk ratio: a donut of the candidate's share against the interviewers'. */
-export function TalkRatio(props: { share: number; speakers: { name: string; sec: number; candidate: boolean }[] }) {
+export function TalkRatio(props: { share: number; speakers: { name: string; sec: number; candidate: boolean }[]; /** False without times: no speaking time per speaker. */ showTime?: boolean }) {
   const r = 52;
   const c = 2 * Math.PI * r;
   return (
     <figure class="chart talk" data-chart="talk" data-value={props.share.toFixed(3)}>
-      <svg viewBox="0 0 140 140" width="140" height="140" role="img" aria-label={`You spoke ${Math.round(props.share * 100)}% of the time`}>
+      <svg viewBox="0 0 140 140" width="140" height="140" role="img" aria-label={props.showTime === false ? `You spoke ${Math.round(props.share * 100)}% of the words` : `You spoke ${Math.round(props.share * 100)}% of the time`}>
         <circle cx="70" cy="70" r={r} class="donut-bg" />
         <circle cx="70" cy="70" r={r} class="donut" stroke-dasharray={`${c * props.share} ${c}`} transform="rotate(-90 70 70)" />
         <text x="70" y="76" text-anchor="middle" class="donut-label">{Math.round(props.share * 100)}%</text>
       </svg>
       <ul class="legend">
         <For each={props.speakers}>{(s) => (
-          <li><span class={s.candidate ? 'swatch you' : 'swatch them'} aria-hidden="true" />{s.name}{s.candidate ? ' (you)' : ''} · {formatClock(s.sec)}</li>
+          <li><span class={s.candidate ? 'swatch you' : 'swatch them'} aria-hidden="true" />{s.name}{s.candidate ? ' (you)' : ''}{props.showTime === false ? '' : ` · ${formatClock(s.sec)}`}</li>
         )}</For>
       </ul>
     </figure>

@@ -6,6 +6,7 @@ import { fetchReport, fetchTranscript } from '../stores/interviews';
 import { Answers } from './Answers';
 import { PaceChart, TalkRatio, Timeline } from './Charts';
 import { MetricCardView } from './MetricCardView';
+import { ReadinessView } from './Readiness';
 import { TranscriptView } from './TranscriptView';
 
 function download(report: Report, title: string) {
@@ -24,6 +25,10 @@ export function ReportView(props: { id: string; title: string }) {
     <Show when={report()} fallback={<Show when={report.error} fallback={<div class="skeleton" aria-busy="true" />}><p class="error" role="alert">Could not load the report: {(report.error as Error).message}</p></Show>}>
       {(r) => {
         const m = () => r().metrics;
+        // Stored v2 reports have no `timed` and every time-based field: only an explicit false means untimed.
+        const timed = () => m().timed !== false;
+        const talkShare = () => m().talkRatio ?? m().talkRatioByWords;
+        const byWords = () => m().talkRatio === undefined;
         const candidate = () => r().speakers.find((s) => s.role === 'candidate');
         const names = () => Object.fromEntries(r().speakers.map((s) => [s.id, s.name ?? s.id]));
         const paceCard = () => r().metricCards.find((c) => c.id === 'wpm');
@@ -45,34 +50,52 @@ export function ReportView(props: { id: string; title: string }) {
                 <For each={r().tips}>{(t) => <li>{t}</li>}</For>
               </ol>
             </section>
+            <Show when={r().readiness}>{(rd) => <ReadinessView readiness={rd()} />}</Show>
             <section class="stats" aria-label="Key numbers">
-              <div class="stat"><span class="stat-label">Pace</span><span class="stat-value" data-testid="stat-wpm">{Math.round(m().wpm)}</span><span class="muted">words / min</span></div>
-              <div class="stat"><span class="stat-label">Fillers</span><span class="stat-value" data-testid="stat-fillers">{m().fillers.count}</span><span class="muted">{m().fillers.perMinute.toFixed(1)} / min</span></div>
-              <div class="stat"><span class="stat-label">Pauses ≥ 1 s</span><span class="stat-value" data-testid="stat-pauses">{m().pauses.count}</span><span class="muted">longest {m().pauses.longestSec.toFixed(1)} s</span></div>
-              <div class="stat"><span class="stat-label">Words</span><span class="stat-value" data-testid="stat-words">{m().wordCount}</span><span class="muted">in {formatDuration(m().durationSec)}</span></div>
+              <Show when={m().wpm !== undefined}>
+                <div class="stat"><span class="stat-label">Pace</span><span class="stat-value" data-testid="stat-wpm">{Math.round(m().wpm!)}</span><span class="muted">words / min</span></div>
+              </Show>
+              <div class="stat"><span class="stat-label">Fillers</span><span class="stat-value" data-testid="stat-fillers">{m().fillers.count}</span><span class="muted">{m().fillers.perMinute !== undefined ? `${m().fillers.perMinute!.toFixed(1)} / min` : `${percent(m().fillers.ratio, 1)} of words`}</span></div>
+              <Show when={m().pauses}>
+                {(p) => <div class="stat"><span class="stat-label">Pauses ≥ 1 s</span><span class="stat-value" data-testid="stat-pauses">{p().count}</span><span class="muted">longest {p().longestSec.toFixed(1)} s</span></div>}
+              </Show>
+              <div class="stat"><span class="stat-label">Words</span><span class="stat-value" data-testid="stat-words">{m().wordCount}</span><span class="muted">{m().durationSec !== undefined ? `in ${formatDuration(m().durationSec)}` : 'spoken by you'}</span></div>
             </section>
 
             <section aria-labelledby="h-delivery">
               <h2 id="h-delivery">Delivery</h2>
-              <div class="grid-2">
-                <div class="card">
-                  <h3>Pace over time</h3>
-                  <p class="muted">Words per minute in each 30-second window{band() ? `; the band is the ${band()![0]}–${band()![1]} wpm target` : ''}.</p>
-                  <PaceChart points={m().wpmSeries} band={band()} durationSec={m().durationSec} />
-                </div>
+              <Show when={!timed()}>
+                <p class="notice untimed" data-testid="untimed-note">This transcript had no times, so pace, pauses and durations are left out.</p>
+              </Show>
+              <div class={timed() ? 'grid-2' : undefined}>
+                <Show when={timed() && m().durationSec !== undefined}>
+                  <div class="card">
+                    <h3>Pace over time</h3>
+                    <p class="muted">Words per minute in each 30-second window{band() ? `; the band is the ${band()![0]}–${band()![1]} wpm target` : ''}.</p>
+                    <PaceChart points={m().wpmSeries ?? []} band={band()} durationSec={m().durationSec!} />
+                  </div>
+                </Show>
                 <div class="card">
                   <h3>Talk ratio</h3>
-                  <p class="muted">Share of speaking time that was yours.</p>
-                  <TalkRatio share={m().talkRatio} speakers={r().speakers.map((s) => ({ name: s.name ?? s.id, sec: s.talkSec, candidate: s.role === 'candidate' }))} />
+                  <p class="muted">{byWords() ? 'Share of the words spoken that were yours.' : 'Share of speaking time that was yours.'}</p>
+                  <TalkRatio share={talkShare()} speakers={r().speakers.map((s) => ({ name: s.name ?? s.id, sec: s.talkSec, candidate: s.role === 'candidate' }))} showTime={timed()} />
                 </div>
               </div>
-              <div class="card">
-                <h3>Fillers on the timeline <span class="count">{m().fillers.count}</span></h3>
-                <Timeline kind="fillers" durationSec={m().durationSec} marks={m().fillers.items.map((f) => ({ t: f.start, label: `“${f.word}” at ${formatClock(f.start)}` }))} />
-                <h3>Pauses <span class="count">{m().pauses.count}</span></h3>
-                <Timeline kind="pauses" durationSec={m().durationSec} spans={m().pauses.items.map((p) => ({ start: p.start, end: p.end, label: `${p.durationSec.toFixed(1)} s pause at ${formatClock(p.start)}` }))} />
-                <p class="muted">Silence is {percent(m().pauses.silenceShare)} of your turns · longest uninterrupted stretch {formatDuration(m().longestSpeechSec)}.</p>
-              </div>
+              <Show when={timed() && m().durationSec !== undefined}>
+                <div class="card">
+                  <h3>Fillers on the timeline <span class="count">{m().fillers.count}</span></h3>
+                  <Timeline kind="fillers" durationSec={m().durationSec!} marks={m().fillers.items.map((f) => ({ t: f.start, label: `“${f.word}” at ${formatClock(f.start)}` }))} />
+                  <Show when={m().pauses}>
+                    {(p) => (
+                      <>
+                        <h3>Pauses <span class="count">{p().count}</span></h3>
+                        <Timeline kind="pauses" durationSec={m().durationSec!} spans={p().items.map((x) => ({ start: x.start, end: x.end, label: `${x.durationSec.toFixed(1)} s pause at ${formatClock(x.start)}` }))} />
+                        <p class="muted">Silence is {percent(p().silenceShare)} of your turns · longest uninterrupted stretch {formatDuration(m().longestSpeechSec)}.</p>
+                      </>
+                    )}
+                  </Show>
+                </div>
+              </Show>
               <div class="metrics">
                 <For each={r().metricCards}>{(c) => <MetricCardView card={c} />}</For>
               </div>
@@ -98,7 +121,7 @@ export function ReportView(props: { id: string; title: string }) {
               <h2 id="h-transcript">Transcript</h2>
               <p class="legend-inline"><mark class="filler">filler</mark> <mark class="hedge">hedge</mark></p>
               <Show when={transcript()} fallback={<div class="skeleton" aria-busy="true" />}>
-                {(t) => <TranscriptView turns={buildTurns(t().words, r())} candidate={candidate()?.id} names={names()} />}
+                {(t) => <TranscriptView turns={buildTurns(t().words, r())} candidate={candidate()?.id} names={names()} timed={timed()} />}
               </Show>
             </section>
 

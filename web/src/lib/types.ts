@@ -1,6 +1,7 @@
 /** Contract types, shared with the server (type-only imports: nothing of the server is bundled). */
 export type { Report, ReportMetrics } from '../../../services/analysis/report.schema';
 export type { MetricCard } from '../../../services/analysis/metric-card.schema';
+export type { Readiness } from '../../../services/analysis/readiness/readiness.schema';
 export type { Answer, PrepPoint } from '../../../services/analysis/content/content.schema';
 export type { ProgressEvent, ServerToClientEvents, ClientToServerEvents } from '../../../services/api/events';
 import type { InterviewError, Stage, Status } from '../../../actors/interview.types';

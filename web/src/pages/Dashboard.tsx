@@ -27,8 +27,8 @@ function Row(props: { i: InterviewSummary }) {
         }>
           {(hl) => (
             <dl class="headline">
-              <div><dt>Pace</dt><dd>{Math.round(hl().wpm ?? 0)} <small>wpm</small></dd></div>
-              <div><dt>Fillers</dt><dd>{(hl().fillersPerMinute ?? 0).toFixed(1)} <small>/min</small></dd></div>
+              <div><dt>Pace</dt><dd>{hl().wpm !== undefined ? <>{Math.round(hl().wpm!)} <small>wpm</small></> : '—'}</dd></div>
+              <div><dt>Fillers</dt><dd>{hl().fillersPerMinute !== undefined ? <>{hl().fillersPerMinute!.toFixed(1)} <small>/min</small></> : '—'}</dd></div>
               <div><dt>STAR</dt><dd>{hl().starCoverage !== undefined ? percent(hl().starCoverage!) : '—'}</dd></div>
               <div class="hide-phone"><dt>Talk</dt><dd>{percent(hl().talkRatio ?? 0)}</dd></div>
             </dl>
