@@ -11,19 +11,8 @@ import { parseClock, turnsToCues, SEC_PER_WORD } from '../../../services/transcr
 import type { Transcript } from '../../../services/transcripts/transcript.js';
 import { repoRoot } from '../../helpers/testdata.js';
 import { thrownBy } from '../media/thrown.js';
+import { fixture, turns } from './helpers/turns.js';
 
-const fixture = (name: string): string => readFileSync(path.join(repoRoot, 'test/fixtures/transcripts', name), 'utf8');
-
-/** Speaker turns as [speaker, first words…] for compact assertions. */
-const turns = (t: Transcript): [string | undefined, string][] => {
-  const out: [string | undefined, string][] = [];
-  for (const w of t.words) {
-    const last = out.at(-1);
-    if (last && last[0] === w.speaker) last[1] += ` ${w.text}`;
-    else out.push([w.speaker, w.text]);
-  }
-  return out;
-};
 
 const expectMonotonic = (t: Transcript): void => {
   for (let i = 1; i < t.words.length; i++) expect(t.words[i]!.start).toBeGreaterThanOrEqual(t.words[i - 1]!.start);

@@ -13,19 +13,8 @@ import { SEC_PER_WORD } from '../../../services/transcripts/turns.js';
 import { TURN_GAP_SEC, UNTIMED_NOTE } from '../../../services/transcripts/untimed.js';
 import { repoRoot } from '../../helpers/testdata.js';
 import { thrownBy } from '../media/thrown.js';
+import { fixture, turns } from './helpers/turns.js';
 
-const fixture = (name: string): string => readFileSync(path.join(repoRoot, 'test/fixtures/transcripts', name), 'utf8');
-
-/** Speaker turns as [speaker, words…]. */
-const turns = (t: Transcript): [string | undefined, string][] => {
-  const out: [string | undefined, string][] = [];
-  for (const w of t.words) {
-    const last = out.at(-1);
-    if (last && last[0] === w.speaker) last[1] += ` ${w.text}`;
-    else out.push([w.speaker, w.text]);
-  }
-  return out;
-};
 
 const DIALOGUE = [
   'Interviewer: So how are you doing?',
