@@ -144,7 +144,8 @@ export function compareAnswer(answer: LabelledStarAnswer, detect: Detector): Rec
   return Object.fromEntries(STAR_PARTS.map((p) => {
     const quotes = answer.star[p];
     const { present, evidence } = star[p];
-    const hit = present && quotes !== null && quotes.some((q) => overlaps(evidence ?? '', q));
+    // Quotes are copied from the transcript, annotations included; the analyzer's text has none.
+    const hit = present && quotes !== null && quotes.some((q) => overlaps(evidence ?? '', q.replace(ANNOTATION, ' ')));
     return [p, { labelled: quotes !== null, detected: present, hit, ...(evidence ? { evidence } : {}) }];
   })) as Record<StarPart, PartOutcome>;
 }
