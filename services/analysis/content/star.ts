@@ -214,7 +214,7 @@ const CLAUSE_SCORE: Record<'i' | 'we', Record<Aspect, number>> = {
  * 3 for "what I did was" and its kin.
  */
 export function actionScore(sentence: string): number {
-  if (/\b(?:what|how|the way|one thing|the first thing) (?:i|we) (?:\w+ )?(?:did|decided|ended up doing|had to do|handled|dealt with|solved|resolved|approached|tackled|fixed)\b|\bso i (?:went ahead and|decided to)\b/iu.test(sentence)) return 3;
+  if (/\b(?:what|how|the way|one thing|the first thing) (?:i|we)(?:'ve| have)? (?:\w+ )?(?:did|done|decided|ended up doing|had to do|handled|dealt with|solved|resolved|approached|tackled|fixed)\b|\bso i (?:went ahead and|decided to)\b/iu.test(sentence)) return 3;
   const tokens = analyseTokens(sentence);
   const clauses: number[] = [];
   tokens.forEach((t, i) => {
