@@ -8,6 +8,7 @@
 import { runCards } from '../eval/sections/cards.js';
 import { runContent } from '../eval/sections/content.js';
 import { runFillers } from '../eval/sections/fillers.js';
+import { runQuestions } from '../eval/sections/questions.js';
 import { runReadiness } from '../eval/sections/readiness.js';
 import { runStar } from '../eval/sections/star.js';
 import { runWer } from '../eval/sections/wer.js';
@@ -18,6 +19,7 @@ const SECTIONS: Record<string, (log: Log) => void | Promise<void>> = {
   fillers: runFillers,
   wpm: runWpm,
   content: runContent,
+  questions: runQuestions,
   star: runStar,
   wer: runWer,
   cards: runCards,

@@ -5,7 +5,7 @@ import { detectHedges } from './metrics/hedges.js';
 import { longestSpeechRun } from './metrics/longest-speech.js';
 import { detectPauses } from './metrics/pauses.js';
 import { pronounStats } from './metrics/pronouns.js';
-import { questionSentences } from './metrics/questions.js';
+import { askedQuestions } from './questions/asked.js';
 import { detectRepetitions } from './metrics/repetition.js';
 import { speakingTimeSec } from './metrics/speaking-time.js';
 import type { Timeline } from './metrics/timeline.js';
@@ -43,7 +43,7 @@ export function analyzeSpeech(tl: Timeline, reportedDurationSec: number, candida
   const durationSec = recordingDurationSec(reportedDurationSec, tl);
   const stream = tokenStream(tl);
   const allTurns = turns(tl);
-  const questions = questionSentences(stream.toks);
+  const questions = askedQuestions(tl);
   const ids = speakerIds(tl);
   const talk = new Map(ids.map((id) => [id, speakingTimeSec({ words: tl.words.filter((w) => speakerOf(w.speaker) === id), issues: tl.issues })]));
   const facts = speakerFacts(ids, talk, allTurns.map((t) => t.speaker), allTurns.map((t) => t.words), questions);

@@ -1,7 +1,7 @@
 import type { Word } from '../transcripts/transcript.js';
 import { InvalidTranscriptError } from './errors.js';
-import type { QuestionSentence } from './metrics/questions.js';
 import type { Timeline } from './metrics/timeline.js';
+import type { AskedQuestion } from './questions/asked.js';
 import type { Speaker } from './speakers.schema.js';
 
 /** The id given to every word when the transcript has no speaker labels. */
@@ -54,15 +54,15 @@ export interface SpeakerFacts {
 }
 
 /**
- * Per-speaker facts for choosing the candidate. `questions` are question sentences with their turn
- * index; `turnWords[t]` and `turnSpeaker[t]` describe turn t.
+ * Per-speaker facts for choosing the candidate. `questions` are the asking turns (questions/asked.ts)
+ * with their turn index; `turnWords[t]` and `turnSpeaker[t]` describe turn t.
  */
 export function speakerFacts(
   ids: readonly string[],
   talkSec: ReadonlyMap<string, number>,
   turnSpeaker: readonly string[],
   turnWords: readonly number[],
-  questions: readonly QuestionSentence[],
+  questions: readonly Pick<AskedQuestion, 'turn'>[],
 ): SpeakerFacts[] {
   const words = new Map<string, number>();
   turnSpeaker.forEach((s, t) => words.set(s, (words.get(s) ?? 0) + (turnWords[t] ?? 0)));
@@ -78,7 +78,7 @@ export function speakerFacts(
 
 /**
  * The candidate is the speaker who answers the questions: the most words spoken in turns that
- * directly follow another speaker's question sentence. Interviewers ask most of the questions and
+ * directly follow another speaker's asking turn. Interviewers ask most of the questions and
  * speak less, so their "answer words" are few (only replies to the candidate's own questions at the
  * end). Ties, including a transcript with no questions at all, go to the speaker with more talk time
  * (candidates hold 75–93% of the words in the MIT interviews), then to the first to speak.

@@ -1,13 +1,15 @@
 /**
  * STAR tagging of one answer (economy tier: a short, well-specified extraction). The reply gives
- * each part present/absent with a verbatim quote, plus one concrete tip for the answer.
+ * each part present/absent with a verbatim quote, plus one concrete tip for the answer. The question's
+ * kind and whether a STAR story is expected come from the local analysis and go into the prompt, so
+ * the tip follows the kind; the reply cannot change them (enrich.ts keeps the local values).
  */
 import { z } from 'zod';
 import { AnswerSchema, StarSchema, type Answer, type Star } from '../../analysis/content/content.schema.js';
 import { findVerbatim } from './evidence.js';
 import { checkWith, type AiTask, type Checked } from './task.js';
 
-export const STAR_PROMPT_VERSION = 'star-v1';
+export const STAR_PROMPT_VERSION = 'star-v2';
 
 export const StarReplySchema = z.strictObject({ star: StarSchema, tip: AnswerSchema.shape.tip.min(1) });
 export type StarReply = z.infer<typeof StarReplySchema>;
@@ -20,7 +22,8 @@ Reply with one JSON object and nothing else, of exactly this shape:
 Rules:
 - A part is present only if the answer clearly states it.
 - "evidence" is required when present and must be copied VERBATIM from the answer (one sentence or clause, same words, same order). Never paraphrase. Omit "evidence" when the part is absent.
-- "tip" is one concrete, specific improvement for this answer, at most two sentences.`;
+- "tip" is one concrete, specific improvement for this answer, at most two sentences.
+- You are told the kind of question and whether a STAR story is expected. When it is not (an introduction, strengths and weaknesses, motivation, a technical question, the candidate's own questions), still mark the parts the answer happens to contain, but make the tip about what that kind of question needs, not about STAR.`;
 
 /** Every present part quotes the answer; absent parts carry no quote (the schema's contract). */
 export function checkStarEvidence(reply: StarReply, answerText: string): Checked<StarReply> {
@@ -43,7 +46,17 @@ export function checkStarEvidence(reply: StarReply, answerText: string): Checked
   return { ok: true, value: { star, tip: reply.tip.trim() } };
 }
 
-export function starTask(answer: Pick<Answer, 'question' | 'text'>, index: number): AiTask<StarReply> {
+const KIND_NAMES: Readonly<Record<Answer['kind'], string>> = {
+  introduction: 'introduction (about yourself)',
+  behavioural: 'behavioural',
+  strengths_weaknesses: 'strengths and weaknesses',
+  motivation: 'motivation (why you, why this job)',
+  technical: 'technical or factual',
+  candidate_questions: "the candidate's own questions",
+};
+
+export function starTask(answer: Pick<Answer, 'question' | 'text' | 'kind' | 'starExpected'>, index: number): AiTask<StarReply> {
+  const kind = `${KIND_NAMES[answer.kind]}; STAR story expected: ${answer.starExpected ? 'yes' : 'no'}`;
   return {
     name: 'star',
     label: `answer ${index + 1}`,
@@ -51,8 +64,8 @@ export function starTask(answer: Pick<Answer, 'question' | 'text'>, index: numbe
     minTier: 'economy',
     maxOutputTokens: 600,
     system: SYSTEM,
-    user: `Question: ${answer.question}\n\nAnswer:\n${answer.text}`,
-    item: `${answer.question}\u0000${answer.text}`,
+    user: `Question (${kind}): ${answer.question}\n\nAnswer:\n${answer.text}`,
+    item: `${answer.question}\u0000${kind}\u0000${answer.text}`,
     check: checkWith(StarReplySchema, (reply) => checkStarEvidence(reply, answer.text)),
   };
 }

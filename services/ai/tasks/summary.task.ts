@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { ContentSchema, type Answer } from '../../analysis/content/content.schema.js';
 import { checkWith, type AiTask } from './task.js';
 
-export const SUMMARY_PROMPT_VERSION = 'summary-v1';
+export const SUMMARY_PROMPT_VERSION = 'summary-v2';
 
 export const SummaryReplySchema = z.strictObject({
   summary: ContentSchema.shape.summary.min(1),
@@ -16,7 +16,7 @@ export type SummaryReply = z.infer<typeof SummaryReplySchema>;
 
 export interface SummaryInput {
   transcriptText: string;
-  answers: readonly Pick<Answer, 'question' | 'star' | 'length'>[];
+  answers: readonly Pick<Answer, 'question' | 'kind' | 'starExpected' | 'star' | 'length'>[];
   summary: string;
   tips: readonly string[];
 }
@@ -30,7 +30,10 @@ Reply with one JSON object and nothing else: {"summary":"...","tips":["...","...
 function findings(input: SummaryInput): string {
   const answers = input.answers.map((a, i) => {
     const parts = (['situation', 'task', 'action', 'result'] as const).filter((p) => a.star[p].present);
-    return `${i + 1}. "${a.question}" (length: ${a.length.verdict}; STAR parts found: ${parts.join(', ') || 'none'})`;
+    // No length without word times: say so rather than invent one.
+    const length = a.length ? a.length.verdict : 'not judged';
+    const star = a.starExpected ? `STAR parts found: ${parts.join(', ') || 'none'}` : 'STAR not expected';
+    return `${i + 1}. "${a.question}" (kind: ${a.kind}; length: ${length}; ${star})`;
   });
   return [`Automatic summary: ${input.summary}`, `Automatic tips: ${input.tips.join(' | ')}`, 'Answers:', ...answers].join('\n');
 }

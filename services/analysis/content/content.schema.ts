@@ -4,6 +4,7 @@
  * analyzer, optionally enriched by an LLM (services/ai); both must satisfy these schemas.
  */
 import { z } from 'zod';
+import { QUESTION_KINDS } from '../questions/kind.js';
 
 export const StarPartSchema = z.strictObject({
   present: z.boolean(),
@@ -19,16 +20,25 @@ export const StarSchema = z.strictObject({
 });
 
 export const AnswerSchema = z.strictObject({
+  /** The interviewer's asking words, verbatim (an exchange asked over several turns joins them). */
   question: z.string(),
-  /** Seconds: from the question's first word to the answer's last word. */
-  start: z.number().nonnegative(),
-  end: z.number().nonnegative(),
+  /** Kind of question; decides the recommended length and whether STAR is expected. */
+  kind: z.enum(QUESTION_KINDS),
+  /** A STAR story is expected (behavioural questions only); other answers show STAR as evidence only. */
+  starExpected: z.boolean(),
+  /** Seconds: from the question's first word to the answer's last word. Absent without word times. */
+  start: z.number().nonnegative().optional(),
+  end: z.number().nonnegative().optional(),
   /** The candidate's answer, verbatim. */
   text: z.string(),
-  durationSec: z.number().nonnegative(),
+  /** Absent without word times. */
+  durationSec: z.number().nonnegative().optional(),
   wordCount: z.number().int().nonnegative(),
-  /** Answer length judged against the recommended range for its kind of question. */
-  length: z.strictObject({ verdict: z.enum(['short', 'ok', 'long']), recommendedSec: z.tuple([z.number(), z.number()]) }),
+  /**
+   * Answer length judged against the recommended range for its kind of question. Absent without word
+   * times, and for kinds with no range (the candidate's own questions).
+   */
+  length: z.strictObject({ verdict: z.enum(['short', 'ok', 'long']), recommendedSec: z.tuple([z.number(), z.number()]) }).optional(),
   star: StarSchema,
   /** One concrete improvement. */
   tip: z.string(),

@@ -1,34 +1,48 @@
 /**
- * Question/answer segmentation.
+ * Question/answer segmentation into exchanges: a question (possibly asked over several turns), its
+ * kind, and the candidate's answer.
  *
- * Two or more speakers: every speaker other than the candidate is "the interviewer". An interviewer
- * turn that contains a question (see questions.ts) opens a segment; its question is the turn's most
- * specific question sentence: the last prompt ("tell me about…") if there is one, else the last
- * question sentence, because interviewers tend to narrow down ("…your last project. What was the
- * hardest part?"). The answer is every candidate sentence until the next question turn, so
- * interviewer backchannels ("mm-hm", "right") and short nudges do not end it. A question turn with no
- * candidate speech before the next question is merged into that next question (the interviewer
- * rephrased); a trailing unanswered question is dropped. Candidate speech before the first question
- * (small talk, an intro) is not an answer. Questions the candidate asks are never segment openers.
+ * Two or more speakers: every speaker other than the candidate is "the interviewer". Which turns ask,
+ * and with which words, is questions/turn.ts. The answer is every candidate sentence until the next
+ * exchange opens, so interviewer back-channels ("mm-hm", "right") do not end it. An asking turn:
+ *   - joins the open exchange's question when the candidate has not answered yet (the interviewer
+ *     rephrased), or answered a yes/no question in a few words ("Do you have one in mind?" "Yes,
+ *     consulting." "Why should we hire you?"): the question is then both asks, the reply stays at the
+ *     start of the answer;
+ *   - follows up the open exchange when it names no topic of its own and asks the candidate to go on
+ *     (questions/turn.ts `followsUp`: "Can you be more specific?", "Tell me why.", "…was by?"): the
+ *     answer goes on, the question and kind stay, because the follow-up draws out more of the same
+ *     answer;
+ *   - otherwise opens a new exchange.
+ * The kind is the topic named by the exchange's latest ask (its words, else the rest of its turn),
+ * else by all its turns, else technical (questions/kind.ts). A trailing unanswered question is dropped. Candidate speech before the first
+ * question (small talk) is not an answer. Questions the candidate asks never open an exchange.
  *
- * One speaker (no interviewer: a self-recorded practice run): the candidate's own sentences that read
- * as interview prompts ("Tell me about a time…", "Why do you want…", "What's your greatest
- * weakness?") open segments (people read the question aloud, then answer), and an answer is the
- * candidate's sentences up to the next such question. Without any such sentence there are no answers:
- * we would rather report none than invent a question.
+ * One speaker (a self-recorded practice run): the candidate's own sentences that read as interview
+ * prompts ("Tell me about a time…", "Why do you want…", "What's your greatest weakness?") open
+ * exchanges, and an answer is the sentences up to the next one. Plain interrogatives with no topic
+ * are not enough, because candidates ask themselves rhetorical questions mid-answer ("And what did I
+ * do? I called the vendor."). Without any prompt there are no answers: we would rather report none
+ * than invent a question.
  */
 import type { Word } from '../../transcripts/transcript.js';
-import { isPrompt, isQuestion, questionKind } from './questions.js';
+import { readSentence, wordCount } from '../questions/acts.js';
+import { askTopic, cueKind, questionKind, type QuestionKind } from '../questions/kind.js';
+import { askOfTurn, followsUp, type Ask } from '../questions/turn.js';
 import type { Sentence, Turn } from './turns.js';
 import { toTurns } from './turns.js';
 
+/** A reply this short to a yes/no question is the start of the answer, not the whole of it. */
+export const SHORT_REPLY_WORDS = 10;
+
 export interface Segment {
-  /** The question sentence, verbatim. */
+  /** The asking sentences of the exchange, verbatim (several asks joined with a space). */
   readonly question: Sentence;
-  /** Every question sentence of the asking turn(s), for classifying the question kind. */
-  readonly questionContext: string;
+  readonly kind: QuestionKind;
   /** The candidate's answer sentences in order (interviewer interjections left out). */
   readonly answer: readonly Sentence[];
+  /** Follow-up asks inside the answer, verbatim. */
+  readonly followUps: readonly string[];
 }
 
 /**
@@ -37,74 +51,102 @@ export interface Segment {
 const ANNOUNCEMENT = /^(?:(?:ok|okay|alright|so|and|now)[,.]?\s+)?(?:the\s+)?(?:next|last|final)?\s*question(?:\s+(?:number\s+)?(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten))?\s*[.:!]?$/iu;
 export const isAnnouncement = (sentence: string): boolean => ANNOUNCEMENT.test(sentence.trim());
 
-/** Most specific question of a turn: the last prompt, else the last question sentence. */
-export function pickQuestion(sentences: readonly Sentence[]): Sentence | undefined {
-  const questions = sentences.filter((s) => isQuestion(s.text));
-  return questions.filter((s) => isPrompt(s.text)).at(-1) ?? questions.at(-1);
-}
-
-interface Opener {
-  readonly question: Sentence;
-  readonly context: string;
-}
-
-function segmentTurns(turns: readonly Turn[], candidate: string): Segment[] {
-  const out: Segment[] = [];
-  let opener: Opener | undefined;
-  let answer: Sentence[] = [];
-  const close = (): void => {
-    if (opener && answer.length > 0) out.push({ question: opener.question, questionContext: opener.context, answer });
-    answer = [];
+/** Several sentences read as one: verbatim text joined with spaces, from the first start to the last end. */
+export function joinSentences(sentences: readonly Sentence[]): Sentence {
+  const first = sentences[0]!;
+  return {
+    text: sentences.map((s) => s.text).join(' '),
+    speaker: first.speaker,
+    start: first.start,
+    end: sentences.at(-1)!.end,
+    tokens: sentences.flatMap((s) => s.tokens),
   };
+}
+
+/** An exchange as segmentation builds it, unanswered ones included (evaluation reads every ask). */
+export interface Exchange {
+  /** The asks that make up the question (a rephrasing, or a question after a yes/no reply, joins). */
+  readonly asks: Ask<Sentence>[];
+  readonly followUps: Ask<Sentence>[];
+  kind: QuestionKind;
+  readonly answer: Sentence[];
+}
+
+const kindOf = (asks: readonly Ask<Sentence>[]): QuestionKind =>
+  askTopic(asks.at(-1)!) ?? questionKind(asks.map((a) => a.context).join(' '));
+
+const toSegment = (x: Exchange): Segment => ({
+  question: joinSentences(x.asks.flatMap((a) => a.sentences)),
+  kind: x.kind,
+  answer: x.answer,
+  followUps: x.followUps.map((a) => a.text),
+});
+
+/** What an asking turn does to the open exchange (see the header). */
+function fate(open: Exchange, ask: Ask<Sentence>): 'join' | 'followUp' | 'new' {
+  const replyWords = open.answer.reduce((n, s) => n + wordCount(s.text), 0);
+  if (replyWords === 0 || (open.asks.at(-1)!.closed && replyWords <= SHORT_REPLY_WORDS)) return 'join';
+  return askTopic(ask) === undefined && followsUp(ask) ? 'followUp' : 'new';
+}
+
+function interviewExchanges(turns: readonly Turn[], candidate: string): Exchange[] {
+  const out: Exchange[] = [];
+  let open: Exchange | undefined;
+  let previousTurn: string | undefined;
   for (const turn of turns) {
+    const said = previousTurn;
+    previousTurn = turn.sentences.map((s) => s.text).join(' ');
     if (turn.speaker === candidate) {
-      if (opener) answer.push(...turn.sentences.filter((s) => !isAnnouncement(s.text)));
+      open?.answer.push(...turn.sentences.filter((s) => !isAnnouncement(s.text)));
       continue;
     }
-    const q = pickQuestion(turn.sentences);
-    if (!q) continue;
-    const context = turn.sentences.filter((s) => isQuestion(s.text)).map((s) => s.text).join(' ');
-    // An unanswered question merges into the next one: keep its wording for classification.
-    const carried = opener && answer.length === 0 ? `${opener.context} ` : '';
-    close();
-    opener = { question: q, context: carried + context };
-  }
-  close();
-  return out;
-}
-
-/**
- * Self-recorded runs: the candidate's own prompt-like question sentences open segments. Plain
- * interrogatives are not enough here, because candidates ask themselves rhetorical questions
- * mid-answer ("And what did I do? I called the vendor."), which must not split the answer.
- */
-function segmentMonologue(turns: readonly Turn[]): Segment[] {
-  const out: Segment[] = [];
-  let question: Sentence | undefined;
-  let context = '';
-  let answer: Sentence[] = [];
-  const close = (): void => {
-    if (question && answer.length > 0) out.push({ question, questionContext: context, answer });
-  };
-  for (const s of turns.flatMap((t) => t.sentences)) {
-    if (isAnnouncement(s.text)) continue;
-    const opens = isQuestion(s.text) && (isPrompt(s.text) || questionKind(s.text) !== 'factual');
-    if (opens) {
-      const merged = answer.length === 0 && question ? `${context} ${s.text}` : s.text;
-      close();
-      context = merged;
-      question = s;
-      answer = [];
-    } else if (question) {
-      answer.push(s);
+    const ask = askOfTurn(turn.sentences, said);
+    if (!ask) continue;
+    const next = open ? fate(open, ask) : 'new';
+    if (open && next === 'join') {
+      open.asks.push(ask);
+      open.kind = kindOf(open.asks);
+    } else if (open && next === 'followUp') {
+      open.followUps.push(ask);
+    } else {
+      open = { asks: [ask], followUps: [], kind: kindOf([ask]), answer: [] };
+      out.push(open);
     }
   }
-  close();
   return out;
 }
 
-export function segmentAnswers(words: readonly Word[], candidate: string): Segment[] {
+/** Self-recorded runs: a read-aloud prompt (an imperative, or a question naming a topic) opens an exchange. */
+function opensMonologueExchange(s: Sentence): boolean {
+  const r = readSentence(s.text);
+  return r.act === 'ask' && (r.form === 'prompt' || cueKind(s.text) !== undefined);
+}
+
+function monologueExchanges(turns: readonly Turn[]): Exchange[] {
+  const out: Exchange[] = [];
+  let open: Exchange | undefined;
+  for (const s of turns.flatMap((t) => t.sentences)) {
+    if (isAnnouncement(s.text)) continue;
+    const ask = opensMonologueExchange(s) ? askOfTurn([s]) : undefined;
+    if (ask && open && open.answer.length === 0) {
+      open.asks.push(ask);
+      open.kind = kindOf(open.asks);
+    } else if (ask) {
+      open = { asks: [ask], followUps: [], kind: kindOf([ask]), answer: [] };
+      out.push(open);
+    } else {
+      open?.answer.push(s);
+    }
+  }
+  return out;
+}
+
+export function exchanges(words: readonly Word[], candidate: string): Exchange[] {
   const turns = toTurns(words, candidate);
   const hasInterviewer = turns.some((t) => t.speaker !== candidate);
-  return hasInterviewer ? segmentTurns(turns, candidate) : segmentMonologue(turns);
+  return hasInterviewer ? interviewExchanges(turns, candidate) : monologueExchanges(turns);
 }
+
+/** The answered exchanges, as the report shows them. */
+export const segmentAnswers = (words: readonly Word[], candidate: string): Segment[] =>
+  exchanges(words, candidate).filter((x) => x.answer.length > 0).map(toSegment);

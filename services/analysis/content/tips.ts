@@ -1,54 +1,75 @@
 /**
  * Tips: one per answer, and the three most valuable for the whole interview.
  *
- * Per answer, the first rule that applies wins; the order is our judgement of what costs a candidate
- * most with an interviewer. For behavioural questions: no action at all (the story has no "you" in
- * it) → no result (the most common STAR gap coaches name) → far too long → only "we" actions → no
- * situation → no task → too short. For open and factual questions only length matters. An answer with nothing
- * to fix gets a keep-doing-this line.
+ * Per answer the tip follows the kind of question. Behavioural questions expect a STAR story, so the
+ * first rule that applies wins, in our judgement of what costs a candidate most with an interviewer:
+ * no action at all (the story has no "you" in it) → no result (the most common STAR gap coaches name)
+ * → far too long → only "we" actions → no situation → no task → too short. Other kinds are judged on
+ * length only, with advice on the shape of a good answer of that kind; when the candidate is invited
+ * to ask questions, the tip is whether they asked any. Without word times (or for a kind with no
+ * range) no length is judged, and no tip mentions seconds. An answer with nothing to fix gets a
+ * keep-doing-this line.
  *
  * Interview-wide: each tip kind is weighted by its rank above times how many answers it applies to;
  * missed prep points add a prep tip. The top three distinct tips are returned; when fewer apply, the
  * list is topped up with general practice advice so there are always exactly three.
  */
 import type { Answer, PrepPoint } from './content.schema.js';
-import type { QuestionKind } from './questions.js';
+import type { LengthJudgement } from './length.js';
+import { starExpected, type QuestionKind } from '../questions/kind.js';
 
-export type TipKind = 'noAction' | 'noResult' | 'long' | 'weOnly' | 'noSituation' | 'noTask' | 'short' | 'good';
+export type TipKind = 'noAction' | 'noResult' | 'long' | 'noQuestions' | 'weOnly' | 'noSituation' | 'noTask' | 'short' | 'good';
 
 export interface TipFacts {
   readonly kind: QuestionKind;
   readonly star: Answer['star'];
-  readonly verdict: Answer['length']['verdict'];
-  readonly recommendedSec: readonly [number, number];
+  /** Absent without word times, or for a kind with no recommended range. */
+  readonly length?: LengthJudgement | undefined;
   /** Some sentence reports a "we" action (the team did something), even if no "I" action. */
   readonly teamAction: boolean;
+  /** The answer asks the interviewer something (matters when the candidate was invited to). */
+  readonly asksBack: boolean;
 }
 
-const PRIORITY: readonly TipKind[] = ['noAction', 'noResult', 'long', 'weOnly', 'noSituation', 'noTask', 'short', 'good'];
+const PRIORITY: readonly TipKind[] = ['noAction', 'noResult', 'long', 'noQuestions', 'weOnly', 'noSituation', 'noTask', 'short', 'good'];
+
+/** What a good answer of each kind contains, for length and keep-going tips. */
+const SHAPE: Readonly<Record<QuestionKind, string>> = {
+  introduction: 'what you do now, what led you here, and what you want next',
+  behavioural: 'one sentence of context, your own actions, then the result',
+  strengths_weaknesses: 'a real weakness, how it shows, and what you are doing about it',
+  motivation: 'two or three things the role needs, each backed by something you have done',
+  technical: 'the direct answer first, then one reason or example',
+  candidate_questions: 'one or two prepared questions about the role, the team or next steps',
+};
 
 export function tipKind(f: TipFacts): TipKind {
-  // STAR is only expected of stories; open and factual questions are judged on length.
-  if (f.kind !== 'behavioural') return f.verdict === 'long' ? 'long' : f.verdict === 'short' ? 'short' : 'good';
+  const verdict = f.length?.verdict;
+  if (f.kind === 'candidate_questions') return f.asksBack ? 'good' : 'noQuestions';
+  // STAR is only expected of stories; the other kinds are judged on length.
+  if (!starExpected(f.kind)) return verdict === 'long' ? 'long' : verdict === 'short' ? 'short' : 'good';
   if (!f.star.action.present && !f.teamAction) return 'noAction';
   if (!f.star.result.present) return 'noResult';
-  if (f.verdict === 'long') return 'long';
+  if (verdict === 'long') return 'long';
   if (!f.star.action.present) return 'weOnly';
   if (!f.star.situation.present) return 'noSituation';
   if (!f.star.task.present) return 'noTask';
-  if (f.verdict === 'short') return 'short';
+  if (verdict === 'short') return 'short';
   return 'good';
 }
 
 export function answerTip(f: TipFacts): string {
-  const [min, max] = f.recommendedSec;
+  const [min, max] = f.length?.recommendedSec ?? [0, 0];
+  const shape = SHAPE[f.kind];
   switch (tipKind(f)) {
     case 'noAction':
       return 'Say what you did yourself: walk through your own steps with "I" and a concrete verb ("I built…", "I decided…").';
     case 'noResult':
       return 'End with the measurable outcome: what changed because of your actions, with a number if you have one ("cut load time by 30%").';
     case 'long':
-      return `Trim this to about ${min}–${max} s: one sentence of context, your key actions, then the result.`;
+      return `Trim this to about ${min}–${max} s: ${shape}.`;
+    case 'noQuestions':
+      return `Ask ${shape}; having none can read as low interest.`;
     case 'weOnly':
       return 'You described what "we" did; make your own contribution explicit ("I proposed…", "I wrote…").';
     case 'noSituation':
@@ -56,13 +77,11 @@ export function answerTip(f: TipFacts): string {
     case 'noTask':
       return 'State your goal or responsibility before the actions ("My job was to…").';
     case 'short':
-      return f.kind !== 'factual'
-        ? `Expand to at least ${min} s with a specific example: the situation, what you did, and how it turned out.`
-        : `Add a sentence of support (a reason or an example); aim for ${min}–${max} s.`;
+      return `Expand to at least ${min} s: ${shape}.`;
     case 'good':
-      return f.kind === 'behavioural'
-        ? 'Clear STAR structure; keep the result first-hand and quantified.'
-        : 'Well-sized and on topic; keep answers like this focused.';
+      if (starExpected(f.kind)) return 'Clear STAR structure; keep the result first-hand and quantified.';
+      if (f.kind === 'candidate_questions') return 'You asked questions of your own; keep them specific to the role and the team.';
+      return f.length ? `Well-sized for this kind of question; a strong answer here gives ${shape}.` : `A strong answer here gives ${shape}.`;
   }
 }
 
@@ -73,6 +92,7 @@ const OVERALL: Readonly<Record<Exclude<TipKind, 'good'>, (n: number, total: numb
   weOnly: (n, t) => `In ${n} of ${t} answers you said "we" where the interviewer needs "I": name your own contribution.`,
   noSituation: (n, t) => `${n} of ${t} stories started without context: open with one sentence on where you were and what was at stake.`,
   noTask: (n, t) => `${n} of ${t} stories did not say what your goal was: state it before the actions.`,
+  noQuestions: () => 'You asked no questions of your own when invited to: prepare two or three about the role, the team or next steps.',
   short: (n, t) => `${n} of ${t} answers were short: back each claim with a specific example.`,
 };
 

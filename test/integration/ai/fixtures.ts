@@ -13,6 +13,8 @@ const localStar = { situation: { present: false }, task: { present: false }, act
 export function answer(question: string, text: string, i: number): Answer {
   return {
     question,
+    kind: 'behavioural',
+    starExpected: true,
     start: i * 60,
     end: i * 60 + 50,
     text,

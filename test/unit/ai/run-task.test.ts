@@ -49,7 +49,7 @@ describe('runTask: one task down the fallback chain', () => {
     openai.script('cheap', { text: GOOD }, { text: GOOD }, { text: GOOD });
     await runTask(TASK, ctx);
     await runTask(TASK, { ...ctx, transcriptText: 'T2' });
-    await runTask({ ...TASK, promptVersion: 'summary-v2' }, ctx);
+    await runTask({ ...TASK, promptVersion: `${TASK.promptVersion}-changed` }, ctx);
     expect(openai.requests).toHaveLength(3);
   });
 

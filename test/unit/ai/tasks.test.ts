@@ -50,12 +50,19 @@ describe('parseJsonReply', () => {
 });
 
 describe('star task', () => {
-  const task = starTask({ question: 'Tell me about a hard bug.', text: ANSWER }, 1);
+  const task = starTask({ question: 'Tell me about a hard bug.', text: ANSWER, kind: 'behavioural', starExpected: true }, 1);
 
   it('describes itself for routing and caching', () => {
-    expect(task).toMatchObject({ name: 'star', label: 'answer 2', minTier: 'economy', promptVersion: 'star-v1' });
+    expect(task).toMatchObject({ name: 'star', label: 'answer 2', minTier: 'economy', promptVersion: 'star-v2' });
     expect(task.user).toContain(ANSWER);
     expect(task.system).toMatch(/JSON/);
+  });
+  it('tells the model the kind of question and whether STAR is expected; the kind is part of the cache item', () => {
+    const other = starTask({ question: 'Tell me about a hard bug.', text: ANSWER, kind: 'technical', starExpected: false }, 1);
+    expect(task.user).toMatch(/^Question \(behavioural; STAR story expected: yes\): Tell me about a hard bug\./);
+    expect(other.user).toMatch(/^Question \(technical or factual; STAR story expected: no\)/);
+    expect(other.system).toMatch(/not about STAR/);
+    expect(other.item).not.toBe(task.item);
   });
   it('accepts verbatim evidence', () => {
     expect(acceptReply(task, JSON.stringify(star()))).toEqual({ ok: true, value: star() });
@@ -85,7 +92,10 @@ describe('star task', () => {
 describe('summary task', () => {
   const task = summaryTask({
     transcriptText: 'full transcript',
-    answers: [{ question: 'Q1', star: star().star, length: { verdict: 'ok', recommendedSec: [60, 120] } }],
+    answers: [
+      { question: 'Q1', kind: 'behavioural', starExpected: true, star: star().star, length: { verdict: 'ok', recommendedSec: [60, 120] } },
+      { question: 'Q2', kind: 'motivation', starExpected: false, star: star().star },
+    ],
     summary: 'local summary',
     tips: ['t1', 't2', 't3'],
   });
@@ -93,6 +103,10 @@ describe('summary task', () => {
     expect(task.minTier).toBe('premium');
     expect(task.user).toContain('full transcript');
     expect(task.user).toContain('STAR parts found: situation, task, action, result');
+  });
+  it('names each answer\'s kind, and says when length was not judged and STAR not expected', () => {
+    expect(task.user).toContain('"Q1" (kind: behavioural; length: ok; STAR parts found');
+    expect(task.user).toContain('"Q2" (kind: motivation; length: not judged; STAR not expected)');
   });
   it('needs exactly three tips', () => {
     expect(acceptReply(task, JSON.stringify({ summary: 'Good.', tips: ['a', 'b', 'c'] })).ok).toBe(true);

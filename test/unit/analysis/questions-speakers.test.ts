@@ -1,33 +1,44 @@
 import { describe, expect, it } from '@jest/globals';
 import { InvalidTranscriptError } from '../../../services/analysis/errors.js';
-import { questionSentences, sentences } from '../../../services/analysis/metrics/questions.js';
-import { tokenStream } from '../../../services/analysis/metrics/token-stream.js';
+import { askedQuestions } from '../../../services/analysis/questions/asked.js';
 import { SINGLE_SPEAKER_ID, chooseCandidate, labelSpeakers, speakerFacts } from '../../../services/analysis/speakers.js';
 import type { Word } from '../../../services/transcripts/transcript.js';
 import { tl, word, wordsFromText } from './helpers/synthetic.js';
 
-const qs = (text: string) => questionSentences(tokenStream(tl(...wordsFromText(text))).toks).length;
+const qs = (text: string) => askedQuestions(tl(...wordsFromText(text))).length;
 
-describe('question sentences', () => {
+describe('asked questions (one per asking turn)', () => {
   it.each([
-    ['How are you doing today?', 1],
     ['So tell me about yourself.', 1],
+    ['Talk about yourself.', 1],
+    ['Can you tell me one of your weaknesses and what you are doing to overcome it.', 1],
     ['ok great what are your career goals', 1],
     ['Do you have any questions for me', 1],
-    ['Is there anything else. Describe a conflict. Walk me through your CV', 3],
+    ['Is there anything else. Describe a conflict. Walk me through your CV', 1],
+    ['It was late, right?', 1],
+    ['How are you doing today?', 0],
+    ['Could I get you to scoot over a little bit?', 0],
+    ['Really?', 0],
     ['Great. Ok.', 0],
     ['What I did was build a pipeline.', 0],
     ['When we started the project it was late.', 0],
     ['I led the team. It went well.', 0],
     ['Which is why I applied.', 0],
-    ['It was late, right?', 1],
-  ])('"%s" has %i', (text, n) => {
+  ])('"%s" asks %i', (text, n) => {
     expect(qs(text)).toBe(n);
   });
 
-  it('splits sentences at end punctuation and at a change of speaker', () => {
-    const t = tl(...wordsFromText('Hi there. How are', {}, 'A'), ...wordsFromText('fine thanks', { startSec: 10 }, 'B'));
-    expect(sentences(tokenStream(t).toks).map((s) => [s.speaker, s.to - s.from])).toEqual([['A', 2], ['A', 2], ['B', 2]]);
+  it('numbers turns as metrics/turns.ts does and keeps each asking turn’s speaker, start and text', () => {
+    const t = tl(
+      ...wordsFromText('Hi there. How are you?', {}, 'A'),
+      ...wordsFromText('Fine thanks', { startSec: 10 }, 'B'),
+      ...wordsFromText('Great. Tell me about yourself.', { startSec: 20 }, 'A'),
+    );
+    expect(askedQuestions(t)).toEqual([{ turn: 2, speaker: 'A', start: t.words[8]!.start, text: 'Tell me about yourself.' }]);
+  });
+
+  it('a rhetorical question in the middle of a long turn is not asked', () => {
+    expect(qs('And what did I do? I called every vendor on the list and asked them to send us their test reports before Friday so we could compare.')).toBe(0);
   });
 });
 
@@ -73,8 +84,7 @@ describe('chooseCandidate', () => {
       ...wordsFromText('Any questions for me?', { startSec: 10 }, 'C'),
       ...wordsFromText('Sure', { startSec: 15 }, 'I'),
     );
-    const s = tokenStream(t);
-    const f = speakerFacts(['I', 'C'], new Map(), ['I', 'C', 'I'], [4, 10, 1], questionSentences(s.toks));
+    const f = speakerFacts(['I', 'C'], new Map(), ['I', 'C', 'I'], [4, 10, 1], askedQuestions(t));
     expect(f.map((x) => [x.id, x.words, x.answerWords])).toEqual([['I', 5, 1], ['C', 10, 10]]);
   });
 });

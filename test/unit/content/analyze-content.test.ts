@@ -10,8 +10,8 @@ const interview = turns(
   ['C', 'At my last job our API was slow. My goal was to halve latency. I profiled it and I added a cache.'],
   ['I', 'mm-hm'],
   ['C', 'Latency dropped by 60%.'],
-  ['I', 'What language was it?'],
-  ['C', 'Go.'],
+  ['I', 'Which database do you prefer?'],
+  ['C', 'Postgres.'],
 );
 
 describe('analyzeContent', () => {
@@ -19,8 +19,11 @@ describe('analyzeContent', () => {
 
   it('satisfies the output contract', () => expect(ContentSchema.parse(content)).toEqual(content));
 
-  it('finds the two questions, not the greeting', () => {
-    expect(content.answers.map((a) => a.question)).toEqual(['Tell me about a time you improved performance.', 'What language was it?']);
+  it('finds the two questions, not the greeting, with their kinds', () => {
+    expect(content.answers.map((a) => [a.question, a.kind, a.starExpected])).toEqual([
+      ['Tell me about a time you improved performance.', 'behavioural', true],
+      ['Which database do you prefer?', 'technical', false],
+    ]);
   });
 
   it('an answer spans question start to last answer word, verbatim, backchannel excluded', () => {
@@ -37,6 +40,41 @@ describe('analyzeContent', () => {
 
   it('judges the factual answer against 15–60 s', () => {
     expect(content.answers[1]!.length).toEqual({ verdict: 'short', recommendedSec: [15, 60] });
+  });
+
+  it('a follow-up asking to go on continues the answer; a factual one about it is a new question', () => {
+    const ask = (followUp: string) =>
+      analyzeContent({ words: turns(['I', 'Tell me about a time you improved performance.'], ['C', 'I added a cache to our slow API.'], ['I', followUp], ['C', 'Go.']), candidate: 'C' }).answers.map(
+        (a) => [a.question, a.kind, a.text],
+      );
+    expect(ask('Can you be more specific?')).toEqual([['Tell me about a time you improved performance.', 'behavioural', 'I added a cache to our slow API. Go.']]);
+    expect(ask('What language was it?')).toEqual([
+      ['Tell me about a time you improved performance.', 'behavioural', 'I added a cache to our slow API.'],
+      ['What language was it?', 'technical', 'Go.'],
+    ]);
+  });
+
+  describe('without word times (timed: false)', () => {
+    const untimed = analyzeContent({ words: interview, candidate: 'C', timed: false });
+    it('answers leave out start, end, duration and length, and still satisfy the contract', () => {
+      expect(ContentSchema.parse(untimed)).toEqual(untimed);
+      for (const a of untimed.answers) {
+        expect(Object.keys(a).filter((k) => ['start', 'end', 'durationSec', 'length'].includes(k))).toEqual([]);
+      }
+      expect(untimed.answers.map((a) => a.kind)).toEqual(['behavioural', 'technical']);
+    });
+    it('no tip or summary talks about seconds', () => {
+      for (const t of [...untimed.answers.map((a) => a.tip), ...untimed.tips, untimed.summary]) expect(t).not.toMatch(/\d+\s*s\b|second|minute/);
+      expect(untimed.summary).toMatch(/the typical answer was \d+ words? long/);
+    });
+  });
+
+  it('the candidate’s own questions: no length, a tip on whether they asked any', () => {
+    const words = turns(['I', 'Do you have any questions for me?'], ['C', 'No, I think you covered everything.']);
+    const [a] = analyzeContent({ words, candidate: 'C' }).answers;
+    expect(a).toMatchObject({ kind: 'candidate_questions', starExpected: false });
+    expect(a!.length).toBeUndefined();
+    expect(a!.tip).toMatch(/^Ask one or two prepared questions/);
   });
 
   it('checks prep notes and writes a summary and three tips', () => {

@@ -5,7 +5,7 @@ import { evaluateContent, normalise } from '../../../services/analysis/content/e
 
 const none = { present: false };
 const answer = (question: string, text: string, result?: string): Answer => ({
-  question, text, start: 0, end: 1, durationSec: 1, wordCount: 1, tip: '',
+  question, kind: 'behavioural', starExpected: true, text, start: 0, end: 1, durationSec: 1, wordCount: 1, tip: '',
   length: { verdict: 'ok', recommendedSec: [15, 60] },
   star: { situation: none, task: none, action: none, result: result ? { present: true, evidence: result } : none },
 });

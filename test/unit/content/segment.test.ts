@@ -1,6 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { isAnnouncement, pickQuestion, segmentAnswers } from '../../../services/analysis/content/segment.js';
-import { toTurns } from '../../../services/analysis/content/turns.js';
+import { exchanges, isAnnouncement, segmentAnswers } from '../../../services/analysis/content/segment.js';
 import { turns } from './helpers/words.js';
 
 const qa = (words: ReturnType<typeof turns>, candidate = 'C') =>
@@ -8,9 +7,9 @@ const qa = (words: ReturnType<typeof turns>, candidate = 'C') =>
 
 describe('segmentAnswers with an interviewer', () => {
   it('pairs each question with the answer that follows', () => {
-    expect(qa(turns(['I', 'Tell me about yourself.'], ['C', 'I am a designer.'], ['I', 'Why did you pick design?'], ['C', 'I like it.']))).toEqual([
+    expect(qa(turns(['I', 'Tell me about yourself.'], ['C', 'I am a designer.'], ['I', 'Why do you want this job?'], ['C', 'I like it.']))).toEqual([
       ['Tell me about yourself.', 'I am a designer.'],
-      ['Why did you pick design?', 'I like it.'],
+      ['Why do you want this job?', 'I like it.'],
     ]);
   });
   it('keeps the answer across interviewer backchannels', () => {
@@ -23,17 +22,51 @@ describe('segmentAnswers with an interviewer', () => {
       ['Tell me about a project.', 'Should I pick a recent one? I built a parser.'],
     ]);
   });
-  it('an interviewer clarifying question opens its own segment', () => {
-    const out = qa(turns(['I', 'Tell me about a project.'], ['C', 'I built a parser.'], ['I', 'Which language did you use?'], ['C', 'Rust.']));
-    expect(out.map(([q]) => q)).toEqual(['Tell me about a project.', 'Which language did you use?']);
+  it('a factual question opens its own exchange, also when it is about the answer before it', () => {
+    const out = qa(turns(['I', 'What database do you use?'], ['C', 'Postgres, mostly for the orders and the billing data.'], ['I', 'Which version is it?'], ['C', 'Fifteen.']));
+    expect(out.map(([q]) => q)).toEqual(['What database do you use?', 'Which version is it?']);
   });
-  it('several question sentences in one turn make one question: the last prompt', () => {
-    const out = qa(turns(['I', 'You worked at Acme. What did you do there? Walk me through the migration.'], ['C', 'I moved the data.']));
-    expect(out).toEqual([['Walk me through the migration.', 'I moved the data.']]);
+  it('a follow-up with no topic of its own continues the answer it follows up', () => {
+    const words = turns(
+      ['I', 'Tell me about a project you are proud of.'],
+      ['C', 'I built a parser for our query language at my last job.'],
+      ['I', 'Can you be a little bit more specific?'],
+      ['C', 'It turned text into plans.'],
+    );
+    expect(qa(words)).toEqual([['Tell me about a project you are proud of.', 'I built a parser for our query language at my last job. It turned text into plans.']]);
+    expect(segmentAnswers(words, 'C')[0]).toMatchObject({ kind: 'behavioural', followUps: ['Can you be a little bit more specific?'] });
   });
-  it('merges an unanswered question into the next and drops a trailing one', () => {
+  it('a question naming a new topic opens a new exchange', () => {
+    const out = segmentAnswers(turns(['I', 'Tell me about yourself.'], ['C', 'I am a junior studying biology at MIT.'], ['I', 'Why should we hire you?'], ['C', 'I work hard.']), 'C');
+    expect(out.map((s) => [s.question.text, s.kind])).toEqual([['Tell me about yourself.', 'introduction'], ['Why should we hire you?', 'motivation']]);
+  });
+  it('several asking sentences in one turn make one question, acknowledgements left out', () => {
+    const out = qa(turns(['I', 'Great. You worked at Acme. What did you do there? Walk me through the migration.'], ['C', 'I moved the data.']));
+    expect(out).toEqual([['What did you do there? Walk me through the migration.', 'I moved the data.']]);
+  });
+  it('joins an unanswered question with the next and drops a trailing one', () => {
     const out = qa(turns(['I', 'What do you do?'], ['I', 'Sorry, tell me about your job.'], ['C', 'I teach.'], ['I', 'Any questions for me?']));
-    expect(out).toEqual([['Sorry, tell me about your job.', 'I teach.']]);
+    expect(out).toEqual([['What do you do? Sorry, tell me about your job.', 'I teach.']]);
+  });
+  it('a yes/no question answered in a few words joins the question that follows, the reply opening the answer', () => {
+    const out = segmentAnswers(
+      turns(['I', "Think of a job you'd like to have. Do you have one in mind?"], ['C', 'Yes, consulting.'], ['I', 'Why should we hire you?'], ['C', 'I solve problems fast.']),
+      'C',
+    );
+    expect(out.map((s) => [s.question.text, s.kind, s.answer.map((a) => a.text).join(' ')])).toEqual([
+      ["Think of a job you'd like to have. Do you have one in mind? Why should we hire you?", 'motivation', 'Yes, consulting. I solve problems fast.'],
+    ]);
+  });
+  it('small talk and logistics open nothing', () => {
+    const out = qa(turns(['I', 'Hi, how are you doing today?'], ['C', 'Good, thanks.'], ['I', 'Could you scoot over a little bit?'], ['C', 'Sure.'], ['I', 'Talk about yourself.'], ['C', 'I study math.']));
+    expect(out).toEqual([['Talk about yourself.', 'I study math.']]);
+  });
+  it('exchanges keeps every ask, answered or not', () => {
+    const xs = exchanges(turns(['I', 'Tell me about yourself.'], ['C', 'I teach.'], ['I', 'Do you have any questions for me?']), 'C');
+    expect(xs.map((x) => [x.asks.map((a) => a.text), x.kind, x.answer.length])).toEqual([
+      [['Tell me about yourself.'], 'introduction', 1],
+      [['Do you have any questions for me?'], 'candidate_questions', 0],
+    ]);
   });
   it('candidate speech before the first question is not an answer', () => {
     expect(qa(turns(['C', 'Hi, thanks for having me.'], ['I', 'What do you do?'], ['C', 'I teach.']))).toEqual([['What do you do?', 'I teach.']]);
@@ -57,6 +90,9 @@ describe('segmentAnswers with one speaker', () => {
       ['Why do you want this job?', 'I love it.'],
     ]);
   });
+  it('two prompts read in a row make one question', () => {
+    expect(qa(turns(['me', 'Tell me about yourself. Walk me through your resume. I studied law.']), 'me')).toEqual([['Tell me about yourself. Walk me through your resume.', 'I studied law.']]);
+  });
   it('rhetorical questions do not split an answer', () => {
     const out = qa(turns(['me', 'Tell me about a conflict. We disagreed. And what did I do? I listened.']), 'me');
     expect(out).toEqual([['Tell me about a conflict.', 'We disagreed. And what did I do? I listened.']]);
@@ -70,13 +106,7 @@ describe('segmentAnswers with one speaker', () => {
   });
 });
 
-describe('pickQuestion / isAnnouncement', () => {
-  it('prefers the last prompt, else the last question', () => {
-    const s = (text: string) => toTurns(turns(['I', text]))[0]!.sentences;
-    expect(pickQuestion(s('Tell me about Acme. What was hard?'))?.text).toBe('Tell me about Acme.');
-    expect(pickQuestion(s('What was hard? Why was it hard?'))?.text).toBe('Why was it hard?');
-    expect(pickQuestion(s('Great. Thanks.'))).toBeUndefined();
-  });
+describe('isAnnouncement', () => {
   it.each(['Question two.', 'Next question:', 'Okay, question number 3', 'last question'])('announcement: %s', (s) => expect(isAnnouncement(s)).toBe(true));
   it('a real question is not an announcement', () => expect(isAnnouncement('What is the question?')).toBe(false));
 });

@@ -5,9 +5,16 @@ import { answerTip, overallTips, tipKind } from '../../../services/analysis/cont
 
 const part = (present: boolean) => (present ? { present, evidence: 'x' } : { present });
 const star = (s: boolean, t: boolean, a: boolean, r: boolean): Star => ({ situation: part(s), task: part(t), action: part(a), result: part(r) });
-const facts = (over: Partial<TipFacts> = {}): TipFacts => ({
-  kind: 'behavioural', star: star(true, true, true, true), verdict: 'ok', recommendedSec: [60, 120], teamAction: true, ...over,
+type Verdict = 'short' | 'ok' | 'long';
+const facts = ({ verdict = 'ok', ...over }: Partial<TipFacts> & { verdict?: Verdict | null } = {}): TipFacts => ({
+  kind: 'behavioural',
+  star: star(true, true, true, true),
+  ...(verdict === null ? {} : { length: { verdict, recommendedSec: over.kind === 'technical' ? [15, 60] : [60, 120] } }),
+  teamAction: true,
+  asksBack: false,
+  ...over,
 });
+const none = star(false, false, false, false);
 
 describe('tipKind priority', () => {
   it.each([
@@ -19,8 +26,14 @@ describe('tipKind priority', () => {
     [facts({ star: star(true, false, true, true) }), 'noTask'],
     [facts({ verdict: 'short' }), 'short'],
     [facts(), 'good'],
-    [facts({ kind: 'factual', star: star(false, false, false, false), verdict: 'ok' }), 'good'],
-    [facts({ kind: 'open', star: star(false, false, false, false), verdict: 'long' }), 'long'],
+    [facts({ kind: 'technical', star: none, verdict: 'ok' }), 'good'],
+    [facts({ kind: 'introduction', star: none, verdict: 'long' }), 'long'],
+    [facts({ kind: 'motivation', star: none, verdict: 'short' }), 'short'],
+    [facts({ kind: 'strengths_weaknesses', star: none, verdict: null }), 'good'],
+    [facts({ kind: 'candidate_questions', star: none, verdict: null, asksBack: false }), 'noQuestions'],
+    [facts({ kind: 'candidate_questions', star: none, verdict: null, asksBack: true }), 'good'],
+    [facts({ star: star(true, true, true, true), verdict: null }), 'good'],
+    [facts({ star: star(false, true, true, true), verdict: null }), 'noSituation'],
   ] as const)('%#: %s', (f, kind) => expect(tipKind(f)).toBe(kind));
 });
 
@@ -29,6 +42,20 @@ describe('answerTip', () => {
     expect(answerTip(facts({ star: star(true, true, true, false) }))).toMatch(/measurable outcome/);
   });
   it('too long names the recommended range', () => expect(answerTip(facts({ verdict: 'long' }))).toMatch(/60–120 s/));
+  it('length tips follow the kind of question', () => {
+    expect(answerTip(facts({ kind: 'introduction', star: none, verdict: 'long' }))).toBe('Trim this to about 60–120 s: what you do now, what led you here, and what you want next.');
+    expect(answerTip(facts({ kind: 'technical', star: none, verdict: 'short' }))).toBe('Expand to at least 15 s: the direct answer first, then one reason or example.');
+  });
+  it('STAR tips only when a story is expected', () => {
+    for (const kind of ['introduction', 'strengths_weaknesses', 'motivation', 'technical'] as const) {
+      expect(answerTip(facts({ kind, star: none }))).not.toMatch(/STAR|result|context|"I"/);
+    }
+  });
+  it('without word times no tip talks about seconds', () => {
+    for (const kind of ['introduction', 'behavioural', 'strengths_weaknesses', 'motivation', 'technical', 'candidate_questions'] as const) {
+      for (const s of [none, star(true, true, true, true), star(true, true, true, false)]) expect(answerTip(facts({ kind, star: s, verdict: null }))).not.toMatch(/\d+\s*s\b|second|minute/);
+    }
+  });
   it('no "I" actions asks for the candidate\'s own contribution', () => {
     expect(answerTip(facts({ star: star(true, true, false, true) }))).toMatch(/your own contribution/);
   });

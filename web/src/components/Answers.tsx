@@ -4,6 +4,17 @@ import type { Answer } from '../lib/types';
 
 const PARTS = ['situation', 'task', 'action', 'result'] as const;
 
+const KIND_LABEL: Record<Answer['kind'], string> = {
+  introduction: 'Introduction',
+  behavioural: 'Behavioural',
+  strengths_weaknesses: 'Strengths & weaknesses',
+  motivation: 'Motivation',
+  technical: 'Technical / factual',
+  candidate_questions: 'Your questions',
+};
+
+const VERDICT: Record<NonNullable<Answer['length']>['verdict'], string> = { ok: 'good length', short: 'too short', long: 'too long' };
+
 export function Answers(props: { answers: Answer[] }) {
   return (
     <Show when={props.answers.length} fallback={<p class="muted">No interviewer questions were detected, so there is no Q&A breakdown.</p>}>
@@ -12,8 +23,16 @@ export function Answers(props: { answers: Answer[] }) {
           <li class="answer card">
             <h4>{a.question || 'Opening'}</h4>
             <div class="answer-meta">
-              <span class={`pill len-${a.length.verdict}`}>{formatDuration(a.durationSec)} · {a.length.verdict === 'ok' ? 'good length' : a.length.verdict === 'short' ? 'too short' : 'too long'}</span>
-              <span class="muted">aim for {a.length.recommendedSec[0]}–{a.length.recommendedSec[1]} s</span>
+              <span class="muted" data-testid="answer-kind">{KIND_LABEL[a.kind]}</span>
+              {/* Untimed transcripts (and the candidate's own questions) carry no duration or length verdict. */}
+              <Show when={a.length} fallback={<Show when={a.durationSec !== undefined}><span class="muted">{formatDuration(a.durationSec)}</span></Show>}>
+                {(len) => (
+                  <>
+                    <span class={`pill len-${len().verdict}`}>{formatDuration(a.durationSec)} · {VERDICT[len().verdict]}</span>
+                    <span class="muted">aim for {len().recommendedSec[0]}–{len().recommendedSec[1]} s</span>
+                  </>
+                )}
+              </Show>
             </div>
             <ul class="star" aria-label="STAR structure">
               <For each={PARTS}>{(p) => (
