@@ -37,7 +37,8 @@ export function buildAnswer(segment: Segment, timed = true): Answer & { tipKind:
   const text = sentences.join(' ');
   const { kind } = segment;
   const end = segment.answer.at(-1)!.end;
-  const durationSec = Math.max(0, end - segment.answer[0]!.start);
+  // Millisecond precision, as the metrics store it: more digits are float noise, not timing.
+  const durationSec = Math.round(Math.max(0, end - segment.answer[0]!.start) * 1000) / 1000;
   const length = timed ? judgeLength(durationSec, kind) : undefined;
   const star = detectStar(sentences);
   const facts = { kind, star, length, teamAction: hasTeamAction(sentences), asksBack: sentences.some(isAsk) };

@@ -6,17 +6,18 @@
  * and with which words, is questions/turn.ts. The answer is every candidate sentence until the next
  * exchange opens, so interviewer back-channels ("mm-hm", "right") do not end it. An asking turn:
  *   - joins the open exchange's question when the candidate has not answered yet (the interviewer
- *     rephrased), or answered a yes/no question in a few words ("Do you have one in mind?" "Yes,
- *     consulting." "Why should we hire you?"): the question is then both asks, the reply stays at the
- *     start of the answer;
+ *     rephrased, or the candidate only asked back: "Can you repeat the question?"), or answered a
+ *     yes/no question in a few words ("Do you have one in mind?" "Yes, consulting." "Why should we
+ *     hire you?"): the question is then both asks, and the reply stays at the start of the answer;
  *   - follows up the open exchange when it names no topic of its own and asks the candidate to go on
  *     (questions/turn.ts `followsUp`: "Can you be more specific?", "Tell me why.", "…was by?"): the
  *     answer goes on, the question and kind stay, because the follow-up draws out more of the same
  *     answer;
  *   - otherwise opens a new exchange.
  * The kind is the topic named by the exchange's latest ask (its words, else the rest of its turn),
- * else by all its turns, else technical (questions/kind.ts). A trailing unanswered question is dropped. Candidate speech before the first
- * question (small talk) is not an answer. Questions the candidate asks never open an exchange.
+ * else by all its turns, else technical (questions/kind.ts). A trailing unanswered question is
+ * dropped. Candidate speech before the first question (small talk) is not an answer. Questions the
+ * candidate asks never open an exchange.
  *
  * One speaker (a self-recorded practice run): the candidate's own sentences that read as interview
  * prompts ("Tell me about a time…", "Why do you want…", "What's your greatest weakness?") open
@@ -26,11 +27,13 @@
  * than invent a question.
  */
 import type { Word } from '../../transcripts/transcript.js';
-import { readSentence, wordCount } from '../questions/acts.js';
+import { readSentence, wordCount, type SentenceAct } from '../questions/acts.js';
 import { askTopic, cueKind, questionKind, type QuestionKind } from '../questions/kind.js';
 import { askOfTurn, followsUp, type Ask } from '../questions/turn.js';
 import type { Sentence, Turn } from './turns.js';
 import { toTurns } from './turns.js';
+
+const NOT_AN_ANSWER: ReadonlySet<SentenceAct> = new Set(['ask', 'back_channel', 'small_talk', 'logistics']);
 
 /** A reply this short to a yes/no question is the start of the answer, not the whole of it. */
 export const SHORT_REPLY_WORDS = 10;
@@ -84,7 +87,8 @@ const toSegment = (x: Exchange): Segment => ({
 
 /** What an asking turn does to the open exchange (see the header). */
 function fate(open: Exchange, ask: Ask<Sentence>): 'join' | 'followUp' | 'new' {
-  const replyWords = open.answer.reduce((n, s) => n + wordCount(s.text), 0);
+  // A reply that only asks back or acknowledges ("Can you repeat the question?", "Yes.") has not answered yet.
+  const replyWords = open.answer.filter((s) => !NOT_AN_ANSWER.has(readSentence(s.text).act)).reduce((n, s) => n + wordCount(s.text), 0);
   if (replyWords === 0 || (open.asks.at(-1)!.closed && replyWords <= SHORT_REPLY_WORDS)) return 'join';
   return askTopic(ask) === undefined && followsUp(ask) ? 'followUp' : 'new';
 }

@@ -38,7 +38,7 @@ const SHAPE: Readonly<Record<QuestionKind, string>> = {
   introduction: 'what you do now, what led you here, and what you want next',
   behavioural: 'one sentence of context, your own actions, then the result',
   strengths_weaknesses: 'a real weakness, how it shows, and what you are doing about it',
-  motivation: 'two or three things the role needs, each backed by something you have done',
+  motivation: 'two or three reasons this role fits you, each backed by something you have done',
   technical: 'the direct answer first, then one reason or example',
   candidate_questions: 'one or two prepared questions about the role, the team or next steps',
 };

@@ -4,24 +4,26 @@
  * sentence-level rule set behind every question count and every Q/A segment (see turn.ts for turns).
  *
  * A sentence is read after dropping its opening discourse words ("so", "ok great", "um", "please",
- * "that makes sense", "last question"…), which carry no question. Then, first rule that applies:
- *   1. Nothing left, or a bare response token ("really?", "oh yeah?", "is that right?", "did you?"),
- *      or a "?" on one or two words that open no question ("Leadership?"): back-channel. Listeners
- *      say these to keep the speaker going; they expect no answer.
- *   2. Greetings and well-being talk ("hi, how are you doing today?", "how was your weekend?"):
+ * "that makes sense", "last question"…), which carry no question. Then the first rule that applies:
+ *   1. Nothing left, or a bare response token ("really?", "oh yeah?", "is that right?", "did you?"):
+ *      back-channel. Listeners say these to keep the speaker going; they expect no answer.
+ *   2. A request to go on ("tell me why", "how so?", "can you be more specific?") or an invitation
+ *      to ask ("any questions?"): ask, however short.
+ *   3. Greetings and well-being talk ("hi, how are you doing today?", "how was your weekend?"):
  *      small talk; whatever follows them in the same sentence is judged on its own.
- *   3. An interview prompt anywhere it can start a clause ("tell me…", "talk about…", "walk me
- *      through…", "describe…", "give me an example…", "think of a time…"): ask, without needing a
- *      "?", because interviewers mostly phrase their questions as imperatives.
- *   4. Requests about the room or the recording ("could I get you to scoot over?", "can you hear
- *      me?", "is this recording?", "ready?"): logistics.
- *   5. A question form: a WH word that opens a question (not "what I did was…", "how nice"), an
- *      auxiliary before its subject ("do you…", "can you…", "is there…"), an embedded ask ("I'd
- *      like to know…", "I'm curious what…"), a WH clause inside the sentence ("if you could change
- *      one thing, what would it be"), or a "?" at the end (a declarative question: "you have one in
- *      mind?"): ask.
- *   6. Saying the interview is paused ("this is off the record"): off-record; closings ("thanks for
- *      coming in"): closing; framing a question to come ("think of a job you'd like to have"): setup.
+ *   4. Saying the interview is paused ("this is off the record"): off-record.
+ *   5. Requests about the room or the recording ("could I get you to scoot over?", "can you hear
+ *      me?", "is this recording?", "ready?"), unless they carry an interview prompt: logistics.
+ *   6. A question form: an interview prompt ("tell me…", "talk about…", "walk me through…",
+ *      "describe…", "give me an example…", "think of a time…"), which needs no "?" because
+ *      interviewers mostly ask in imperatives; an embedded ask ("I'd like to hear…", "I'm curious
+ *      what…"); a WH word that opens a question (not "what I did was…", "how nice", "which is
+ *      why…"); an auxiliary before its subject ("do you…", "can you…", "is there…"); a WH clause
+ *      inside the sentence ("if you could change one thing, what would it be"); or a "?" at the
+ *      end (a declarative question: "you have one in mind?"). A "?" on one or two words that echo
+ *      the other speaker ("Bangkok?") is a back-channel instead. Otherwise: ask.
+ *   7. Thanks and goodbyes ("thanks for coming in"): closing; framing a question to come ("think of
+ *      a job you'd like to have"): setup; anything else: statement.
  */
 
 export type SentenceAct = 'ask' | 'setup' | 'small_talk' | 'logistics' | 'back_channel' | 'closing' | 'off_record' | 'statement';
@@ -102,7 +104,7 @@ const NOT_IMPERATIVE = "i|you|he|she|we|they|it|would|will|to|could|can|did|didn
  * "…and explain it to the team" continues a statement.
  */
 const PROMPT = new RegExp(
-  `^(?:(?:can|could|would|will) you(?: please)?|why don't you|do you want to|would you like to|(?:i'd|i would|we'd) like (?:for )?you to|i want you to|let's|you can)? ?${PROMPT_VERB}|(?<!\\b(?:${NOT_IMPERATIVE}) )\\b(?:tell (?:me|us)|(?:walk|take) (?:me|us) through|give (?:me|us) an? (?:example|instance))\\b`,
+  `^(?:(?:can|could|would|will) you(?: please)?|why don't you|do you want to|would you like to|(?:i'd|i would|we'd) like (?:for )?you to|i want you to|let's|you can)? ?${PROMPT_VERB}|^(?:(?:why don't you|let's|can you|could you|please) )?(?:start|begin)(?: off)? (?:by|with) (?:you )?(?:telling|talking|walking|describing|giving|sharing|introducing)\\b|(?<!\\b(?:${NOT_IMPERATIVE}) )\\b(?:tell (?:me|us)|(?:walk|take) (?:me|us) through|give (?:me|us) an? (?:example|instance))\\b`,
   'u',
 );
 
@@ -111,7 +113,7 @@ const LOGISTICS = new RegExp(
     '(?:are you )?ready(?: to (?:start|begin|go))?', "(?:shall|should|can) we (?:start|begin|get started)", "(?:do you mind|is it (?:ok|okay|alright|all right|fine)) if (?:i|we) (?:record|start|begin)",
     'before we (?:start|begin)'])})\\b|^(?:(?:can|could|would|will) (?:you|i get you to|i ask you to)|do you mind|please|let me know (?:when|if)).*\\b(?:${alt([
     'scoot', 'move (?:over|closer|back|up)', 'sit', 'stand', 'speak up', 'louder', 'closer', 'lean', 'camera', 'mic', 'microphone', 'recording',
-    'record', 'screen', 'volume', 'mute', 'unmute', 'hear me', 'see me', 'water', 'coffee', 'restroom', 'bathroom', 'chair', 'door', 'seat', 'light',
+    'record', 'screen', 'volume', 'mute', 'unmute', 'hear me', 'see me', 'water', 'coffee', 'restroom', 'bathroom', 'chair', 'door', 'seat',
     'turn (?:around|off|on)', 'headphones'])})\\b`,
   'u',
 );
@@ -129,8 +131,8 @@ const STATEMENT_SUBJECTS = new Set(['i', 'we', 'they', 'he', 'she', 'my', 'our',
 const RELATIVE_WHICH = new Set(['is', 'was', 'are', 'were', "isn't", "wasn't", 'means', 'meant', 'made', 'makes', 'led', 'leads', 'gave', 'gives', 'helped', 'helps', 'allowed', 'kind', 'sort', 'i', 'we']);
 const WH_OPENERS = /^(?:what|which) (?:kind|sort|type)s? of\b|^how (?:many|much|long|often|far|old|big|come|so|about)\b|^why(?: not)?$|^how$/u;
 const EXCLAMATION = /^(?:what an?|how (?:nice|interesting|cool|great|wonderful|fun|funny|exciting|neat|lovely|awesome|sad|terrible|impressive|amazing|strange|weird))\b/u;
-/** A WH clause inside the sentence: "if you were given the option … what would it be". */
-const INNER_WH = /\b(?:what|how|why|which|where|who|when)(?: \S+)? (?:would|could|will|should|do|does|did|can|might|are|is) (?:you|it|that|this|your|the)\b/u;
+/** A WH clause inside the sentence: "if you were given the option … what would it be" ("which" there is relative). */
+const INNER_WH = /\b(?:what|how|why|where|who|when)(?: \S+)? (?:would|could|will|should|do|does|did|can|might|are|is) (?:you|it|that|this|your)\b/u;
 /** "What makes you…", "What happened?": the WH word is the subject of a verb. */
 const WH_VERBS = new Set(['makes', 'made', 'happened', 'happens', 'brings', 'brought', 'led', 'interests', 'interested', 'motivates', 'motivated', 'drives', 'drew', 'attracted', 'excites', 'inspired']);
 /** "I'd like to hear…", "I'm curious what…": asks; "I'd like to talk about…", "I'm interested in…" are statements. */

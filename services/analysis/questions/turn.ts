@@ -15,6 +15,11 @@
  */
 import { isElaboration, readSentence, wordCount, type AskForm, type Reading } from './acts.js';
 
+/**
+ * Interviewers' remarks after their question are short (at most 12 words in the 70 MIT training
+ * interviews: "Not this time, a different one."); a candidate's rhetorical question is usually
+ * followed by much more of their answer.
+ */
 export const TAIL_WORDS = 20;
 
 export interface Ask<S> {

@@ -19,6 +19,8 @@ describe('readSentence: asks', () => {
     'Describe a situation where you disagreed with your manager.',
     'Great, thanks. Give me an example of teamwork.',
     'Think of a time when a project went wrong.',
+    "Let's start with you telling me a bit about yourself.",
+    'Why don’t you start by walking me through your resume',
     'So tell me one of your weaknesses and what you are doing to overcome it.',
     // polite prompts and polar questions
     'Can you tell me one of your weaknesses and what you are doing to overcome it.',
@@ -88,6 +90,7 @@ describe('readSentence: what only looks like a question', () => {
     ["I'd like to talk about my project.", 'statement'],
     ['He would tell me about his day.', 'statement'],
     ['I had to research it and explain it to the team.', 'statement'],
+    ['I started by telling them the plan.', 'statement'],
     ['', 'back_channel'],
   ] as const)('%s → %s', (s, expected) => expect(act(s)).toBe(expected));
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { exchanges, isAnnouncement, segmentAnswers } from '../../../services/analysis/content/segment.js';
+import { exchanges, isAnnouncement, segmentAnswers, SHORT_REPLY_WORDS } from '../../../services/analysis/content/segment.js';
 import { turns } from './helpers/words.js';
 
 const qa = (words: ReturnType<typeof turns>, candidate = 'C') =>
@@ -56,6 +56,14 @@ describe('segmentAnswers with an interviewer', () => {
     expect(out.map((s) => [s.question.text, s.kind, s.answer.map((a) => a.text).join(' ')])).toEqual([
       ["Think of a job you'd like to have. Do you have one in mind? Why should we hire you?", 'motivation', 'Yes, consulting. I solve problems fast.'],
     ]);
+  });
+  it('a reply that only asks back has not answered: the repeated question joins', () => {
+    const out = qa(turns(['I', 'Talk about yourself.'], ['C', 'Sorry, can you repeat the question?'], ['I', 'Sure. Tell me about yourself.'], ['C', 'I study math.']));
+    expect(out).toEqual([['Talk about yourself. Tell me about yourself.', 'Sorry, can you repeat the question? I study math.']]);
+  });
+  it(`a longer reply (over ${SHORT_REPLY_WORDS} words) to a yes/no question is an answer of its own`, () => {
+    const out = qa(turns(['I', 'Do you think you are a leader?'], ['C', 'Yes, I led the robotics club for two years and we won the regional final.'], ['I', 'Why should we hire you?'], ['C', 'I work hard.']));
+    expect(out.map(([q]) => q)).toEqual(['Do you think you are a leader?', 'Why should we hire you?']);
   });
   it('small talk and logistics open nothing', () => {
     const out = qa(turns(['I', 'Hi, how are you doing today?'], ['C', 'Good, thanks.'], ['I', 'Could you scoot over a little bit?'], ['C', 'Sure.'], ['I', 'Talk about yourself.'], ['C', 'I study math.']));
