@@ -196,6 +196,6 @@ export const REFERENCE_RANGES: Readonly<Record<MetricId, MetricReference>> = {
       high: 'You asked the interviewer questions, which shows interest.',
     },
     info: 'Questions you asked the interviewer. Shown for information: common advice is to ask two or three, but rated interviews show no reliable difference.',
-    evidence: { r: 0.03, n: 70, data: MIT, supports: 'none' },
+    evidence: { r: -0.04, n: 70, data: MIT, supports: 'none' },
   },
 };

@@ -37,7 +37,7 @@ export async function buildReport(transcript: Transcript, opts: ReportOptions = 
   // A first pass decides who the candidate is (cheap: milliseconds for an hour of speech).
   const first = analyzeTranscript(transcript, { ...base, ...(override && { candidateSpeaker: override }) });
   const candidate = first.speakers.find((s) => s.role === 'candidate')?.id ?? labelled[0]?.speaker ?? 'speaker';
-  let content = analyzeContent({ words: labelled, candidate, ...(opts.prepNotes && { prepNotes: opts.prepNotes }) });
+  let content = analyzeContent({ words: labelled, candidate, timed: transcript.timed !== false, ...(opts.prepNotes && { prepNotes: opts.prepNotes }) });
 
   // Always present, so the report can say "no AI was used, cost $0" as plainly as the opposite.
   let ai: AiUsage = { models: [], totalCostUsd: 0 };

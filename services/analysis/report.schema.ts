@@ -11,7 +11,7 @@ import { SpeakerSchema } from './speakers.schema.js';
  * section (answers, prep, tips, summary) at the top level, and the readiness score. Version 3 made
  * the time-based metrics optional (a transcript without times has no pace, pauses or durations:
  * `metrics.timed` says which) and added `readiness`. Versions 1 and 2 are frozen in
- * report.v1.schema.ts and report.v2.schema.ts.
+ * report.v1.schema.ts and schemas/report.v2.schema.json (see report.json-schema.ts).
  * Evolution rule: adding an OPTIONAL field keeps the version; removing, renaming or re-typing one is
  * a new version with its own schema file. `schemas/report.v3.schema.json` is generated from this
  * (node --import tsx scripts/export-schemas.ts) and a test keeps the two equal.

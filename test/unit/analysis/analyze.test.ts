@@ -38,7 +38,7 @@ describe('analyzeTranscript', () => {
       answers: [],
       quality: { engine: 'import', assumedSingleSpeaker: false },
     });
-    expect(r.metricCards.find((c) => c.id === 'wpm')).toMatchObject({ value: 50, range: { low: 130, high: 175 }, verdict: 'low' });
+    expect(r.metricCards.find((c) => c.id === 'wpm')).toMatchObject({ value: 50, range: { low: 130 }, verdict: 'low', evidence: { n: 70, supports: 'higher' } });
     expect(r.tips).toHaveLength(3);
   });
 
