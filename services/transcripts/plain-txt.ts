@@ -39,6 +39,8 @@ const TIMED_LINES: readonly RegExp[] = [
   /^\d{1,2}:\d{2}:\d{2}\s/,
   /^\[[^\]]{1,80}\]\s+\d{1,2}:\d{2}:\d{2}/,
 ];
+/** "r: Tell me about…" where "Interviewer:" lost its start in copying; see clippedLabel. */
+const CLIPPED = /^(\p{Ll}{1,3}):\s+(\S.*)$/u;
 const SRT_INDEX = /^\d+$/;
 const STRUCTURED = /^(?:\{|\[\s*\{|<\?xml|<!doctype|<html)/i;
 
@@ -66,6 +68,7 @@ export function parsePlainTxt(text: string): Cue[] {
   });
   if (lines.length === 0) throw invalidTranscript(null, 'the transcript is empty');
   const labelled = isDialogue(lines);
+  if (labelled) for (const l of lines) if (l.label === undefined) Object.assign(l, clippedLabel(l.text, lines));
   return lines.map((l) => ({
     start: 0,
     end: 0,
@@ -77,6 +80,20 @@ export function parsePlainTxt(text: string): Cue[] {
 function checkOpening(l: string, line: number): void {
   if (SRT_INDEX.test(l)) throw invalidTranscript(line, `"${l.slice(0, 20)}" looks like an SRT cue number, but no cue timing follows it`);
   if (STRUCTURED.test(l)) throw invalidTranscript(line, 'this looks like JSON, XML or HTML, not a transcript');
+}
+
+/**
+ * In a dialogue, a line opening with one to three lower-case letters and a colon that end a label
+ * used on two or more lines ("r:" for "Interviewer:") is that label with its start clipped off; it
+ * stays the clipped label here, and speaker-typos.ts reads it as the full one (with a note).
+ */
+function clippedLabel(text: string, lines: readonly Line[]): Pick<Line, 'label' | 'said'> {
+  const m = CLIPPED.exec(text);
+  if (!m) return {};
+  const uses = new Map<string, number>();
+  for (const { label } of lines) if (label !== undefined) uses.set(label, (uses.get(label) ?? 0) + 1);
+  const ends = [...uses].filter(([label, n]) => n >= 2 && label.length > m[1]!.length && label.toLowerCase().endsWith(m[1]!));
+  return ends.length > 0 ? { label: m[1]!, said: m[2]! } : {};
 }
 
 /** The rule in the module comment: do the `Name:` openings make a dialogue? */

@@ -15,6 +15,10 @@
  *   - the digits are the same: "Speaker 1" and "Speaker 2" are numbered people, not typos.
  *   - it is unambiguous: the label is strictly closer to its target than to any other label used
  *     more often than itself ("Interviewe" is as close to "Interviewer" as to "Interviewee": kept).
+ *   - or, instead of all of the above, the label is the clipped end of exactly one label used more
+ *     (one to three lower-case letters, "r" for "Interviewer": copying lost the start of the line).
+ *     No rarity condition: no one is called "r", and only plain-txt.ts makes such labels, and only
+ *     when they end a recurring label.
  *
  * A wrong merge silently gives one person's words to another, while a missed one only leaves a
  * stray speaker, so every condition errs on the side of not merging. Pure.
@@ -94,6 +98,14 @@ const isTypoOf = (typo: LabelStats, of: LabelStats, distance: number): boolean =
   typo.digits === of.digits &&
   distance <= MAX_RELATIVE_DISTANCE * Math.min(typo.label.length, of.label.length);
 
+/** The one more-used label whose end the (short, lower-case) label is. */
+function clippedTarget(s: LabelStats, stats: readonly LabelStats[]): LabelStats | undefined {
+  if (!/^\p{Ll}{1,3}$/u.test(s.label)) return undefined;
+  const ends = stats.filter((o) => o.turns > s.turns && o.label.length > s.label.length + 2 && o.folded.endsWith(s.folded));
+  const [of] = ends;
+  return ends.length === 1 ? of : undefined;
+}
+
 /** Pure: which labels read as typos of which (see the module comment), most used targets first. */
 export function findSpeakerTypos(uses: readonly LabelUse[]): SpeakerTypo[] {
   const all = labelStats(uses);
@@ -108,9 +120,11 @@ export function findSpeakerTypos(uses: readonly LabelUse[]): SpeakerTypo[] {
       .filter((r) => r.d <= MAX_DISTANCE)
       .sort((x, y) => x.d - y.d);
     const [best, next] = rivals;
-    if (!best || (next && next.d === best.d) || !isTypoOf(s, best.o, best.d)) continue;
+    const clippedOf = clippedTarget(s, stats);
+    if (clippedOf === undefined && (!best || (next && next.d === best.d) || !isTypoOf(s, best.o, best.d))) continue;
+    const of = clippedOf ?? best!.o;
     // A target that is itself a typo (rare, chains of three) passes the merge on to its own target.
-    const target = readAs.get(best.o.label) ?? best.o.label;
+    const target = readAs.get(of.label) ?? of.label;
     readAs.set(s.label, target);
     typos.push({ label: s.label, readAs: target, lines: s.lines });
   }

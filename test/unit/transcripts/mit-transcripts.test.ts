@@ -47,12 +47,13 @@ const wordsBySpeaker = (file: string): Map<string | undefined, number> => {
     expect(t.durationSec).toBe(t.words.at(-1)!.end);
   });
 
-  it('name the three label typos they hold', () => {
+  it('name the four label typos they hold (three misspellings and p70\'s clipped "r:")', () => {
     const typoNotes = files.flatMap((name) => (parseTranscriptFile(readFileSync(mitFile(name), 'utf8'), name).notes ?? []).filter((n) => /apparent typo/.test(n)));
     expect(typoNotes.sort()).toEqual([
       'Speaker "INterviewee" (1 line) was read as "Interviewee", an apparent typo.',
       'Speaker "Inerviewee" (1 line) was read as "Interviewee", an apparent typo.',
       'Speaker "Intrviewer" (1 line) was read as "Interviewer", an apparent typo.',
+      'Speaker "r" (1 line) was read as "Interviewer", an apparent typo.',
     ]);
   });
 

@@ -65,9 +65,11 @@ describe('labelled plain text', () => {
     expect(turns(parseTranscriptFile('Q: Why us?\nA: Scale.\nQ: When?\nA: Now.\n')).map((x) => x[0])).toEqual(['Q', 'A', 'Q', 'A']);
   });
 
-  it('keeps a lower-case prefix as words of the previous speaker', () => {
-    const t2 = parseTranscriptFile('Interviewer: Hello.\nInterviewee: Hi.\nr: Great. Next question.\nInterviewer: Bye.\n');
-    expect(turns(t2)[1]).toEqual(['Interviewee', 'Hi. r: Great. Next question.']);
+  it('keeps a lower-case prefix as words of the previous speaker, unless it is a clipped label ("r:" for "Interviewer:")', () => {
+    const t2 = parseTranscriptFile('Interviewer: Hello.\nInterviewee: Hi.\nso: Great. Next question.\nInterviewer: Bye.\n');
+    expect(turns(t2)[1]).toEqual(['Interviewee', 'Hi. so: Great. Next question.']);
+    const t3 = parseTranscriptFile('Interviewer: Hello.\nInterviewee: Hi.\nr: Great. Next question.\nInterviewer: Bye.\n');
+    expect(turns(t3)[2]).toEqual(['Interviewer', 'Great. Next question. Bye.']);
   });
 });
 
@@ -179,5 +181,26 @@ describe('a label followed by a dash', () => {
   it('"Interviewee:- we were…" is a labelled line (MIT p83 writes it so)', () => {
     const t = parseTranscriptFile('Interviewer: Tell me more.\nInterviewee: Sure.\nInterviewer: OK.\nInterviewee:- we were applying those to students.', 'x.txt');
     expect(t.words.filter((w) => w.speaker === 'Interviewee').map((w) => w.text).join(' ')).toBe('Sure. we were applying those to students.');
+  });
+});
+
+describe('a label clipped at the start', () => {
+  const dialogue = (clipped: string) =>
+    [
+      ...Array.from({ length: 6 }, (_, i) => [`Interviewer: Question ${i}?`, `Interviewee: Answer number ${i} here.`]).flat(),
+      `${clipped}: Tell me about a time you demonstrated leadership.`,
+      'Interviewee: I led the robotics team.',
+    ].join('\n');
+
+  it('"r:" in a transcript of Interviewer/Interviewee is the Interviewer, with a note (MIT p70 line 5)', () => {
+    const t = parseTranscriptFile(dialogue('r'), 'x.txt');
+    expect(turns(t).at(-2)).toEqual(['Interviewer', 'Tell me about a time you demonstrated leadership.']);
+    expect(t.notes?.join(' ')).toMatch(/"r".*"Interviewer"/);
+  });
+
+  it('a lower-case word that ends no label stays part of the line', () => {
+    const t = parseTranscriptFile(dialogue('so'), 'x.txt');
+    expect(turns(t).at(-1)?.[0]).toBe('Interviewee');
+    expect(turns(t).at(-1)?.[1]).toMatch(/here\. so: Tell me about a time .* I led the robotics team\.$/);
   });
 });
