@@ -1,8 +1,8 @@
 /**
  * The summary paragraph: counts only, no judgement words the numbers do not back. It names how many
  * questions were answered, typical length (in seconds when the transcript has word times, else in
- * words) and how many fell outside their range, which STAR part was most often missing among the
- * answers that were expected to be stories, and prep coverage.
+ * words) and how many fell outside their range, in how many story answers each STAR part was heard
+ * (evidence, not a grade), and prep coverage.
  */
 import type { Answer, PrepPoint } from './content.schema.js';
 import { STAR_PARTS } from './star.js';
@@ -20,14 +20,18 @@ function lengthSentence(answers: readonly Answer[]): string {
   return `${answered}; the typical answer lasted ${Math.round(median(secs))} s (${long} long, ${short} short against the recommended range).`;
 }
 
+/**
+ * STAR as evidence, not a grade: how many story answers had each part heard, never "complete" or
+ * "missing" (in rated interviews STAR did not predict the rating; README "Judgement").
+ */
 function starSentence(answers: readonly Answer[]): string | undefined {
   const story = answers.filter((a) => a.starExpected);
   if (story.length === 0) return undefined;
-  const complete = story.filter((a) => STAR_PARTS.every((p) => a.star[p].present)).length;
-  const missing = STAR_PARTS.map((p) => ({ p, n: story.filter((a) => !a.star[p].present).length })).sort((a, b) => b.n - a.n)[0]!;
-  return missing.n === 0
-    ? `All ${plural(story.length, 'story answer')} covered situation, task, action and result.`
-    : `${complete} of ${plural(story.length, 'story answer')} covered all four STAR parts; the part most often missing was the ${missing.p} (${missing.n} of ${story.length}).`;
+  const heard = (p: (typeof STAR_PARTS)[number]): number => story.filter((a) => a.star[p].present).length;
+  return (
+    `In ${plural(story.length, 'story answer')} we heard the situation in ${heard('situation')}, the task in ${heard('task')}, ` +
+    `your actions in ${heard('action')} and a result in ${heard('result')}; each answer quotes what we heard.`
+  );
 }
 
 export function summarize(answers: readonly Answer[], prep: readonly PrepPoint[] | undefined): string {

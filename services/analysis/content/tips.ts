@@ -1,8 +1,10 @@
 /**
  * Tips: one per answer, and the three most valuable for the whole interview.
  *
- * Per answer the tip follows the kind of question. Behavioural questions expect a STAR story, so the
- * first rule that applies wins, in our judgement of what costs a candidate most with an interviewer:
+ * Per answer the tip follows the kind of question. Behavioural questions expect a STAR story; STAR
+ * parts are evidence (quoted sentences), not a grade, because in rated interviews they did not predict
+ * the rating (README "Judgement"), so a STAR tip says what we did not hear rather than what is wrong.
+ * The first rule that applies wins, in our judgement of what costs a candidate most with an interviewer:
  * no action at all (the story has no "you" in it) → no result (the most common STAR gap coaches name)
  * → far too long → only "we" actions → no situation → no task → too short. Other kinds are judged on
  * length only, with advice on the shape of a good answer of that kind; when the candidate is invited
@@ -63,9 +65,9 @@ export function answerTip(f: TipFacts): string {
   const shape = SHAPE[f.kind];
   switch (tipKind(f)) {
     case 'noAction':
-      return 'Say what you did yourself: walk through your own steps with "I" and a concrete verb ("I built…", "I decided…").';
+      return 'We did not hear your own steps in this story; if you took some, walk through them with "I" and a concrete verb ("I built…", "I decided…").';
     case 'noResult':
-      return 'End with the measurable outcome: what changed because of your actions, with a number if you have one ("cut load time by 30%").';
+      return 'We did not hear how this story ended; if there was an outcome, close with it, with a number if you have one ("cut load time by 30%").';
     case 'long':
       return `Trim this to about ${min}–${max} s: ${shape}.`;
     case 'noQuestions':
@@ -73,9 +75,9 @@ export function answerTip(f: TipFacts): string {
     case 'weOnly':
       return 'You described what "we" did; make your own contribution explicit ("I proposed…", "I wrote…").';
     case 'noSituation':
-      return 'Open with one sentence of context: where you were and what the problem was.';
+      return 'We did not hear where or when this happened; one sentence of context helps the listener follow.';
     case 'noTask':
-      return 'State your goal or responsibility before the actions ("My job was to…").';
+      return 'We did not hear what you set out to do; naming your goal or responsibility ("My job was to…") frames the actions.';
     case 'short':
       return `Expand to at least ${min} s: ${shape}.`;
     case 'good':
@@ -86,12 +88,12 @@ export function answerTip(f: TipFacts): string {
 }
 
 const OVERALL: Readonly<Record<Exclude<TipKind, 'good'>, (n: number, total: number) => string>> = {
-  noAction: (n, t) => `In ${n} of ${t} answers your own actions were missing: tell each story through what you did ("I…").`,
-  noResult: (n, t) => `${n} of ${t} answers ended without a result: finish every story with the measurable outcome.`,
+  noAction: (n, t) => `In ${n} of ${t} answers we did not hear your own actions: tell each story through what you did ("I…").`,
+  noResult: (n, t) => `In ${n} of ${t} answers we did not hear how the story ended: close each one with its outcome.`,
   long: (n, t) => `${n} of ${t} answers ran long: aim for 1–2 minutes on stories and under a minute on factual questions.`,
   weOnly: (n, t) => `In ${n} of ${t} answers you said "we" where the interviewer needs "I": name your own contribution.`,
-  noSituation: (n, t) => `${n} of ${t} stories started without context: open with one sentence on where you were and what was at stake.`,
-  noTask: (n, t) => `${n} of ${t} stories did not say what your goal was: state it before the actions.`,
+  noSituation: (n, t) => `In ${n} of ${t} stories we did not hear the context: one sentence on where you were and what was at stake helps.`,
+  noTask: (n, t) => `In ${n} of ${t} stories we did not hear your goal: naming it before the actions frames them.`,
   noQuestions: () => 'You asked no questions of your own when invited to: prepare two or three about the role, the team or next steps.',
   short: (n, t) => `${n} of ${t} answers were short: back each claim with a specific example.`,
 };

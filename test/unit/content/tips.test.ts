@@ -38,8 +38,9 @@ describe('tipKind priority', () => {
 });
 
 describe('answerTip', () => {
-  it('missing result asks for the measurable outcome', () => {
-    expect(answerTip(facts({ star: star(true, true, true, false) }))).toMatch(/measurable outcome/);
+  it('a result not heard is said as what we did not hear, not as a fault (STAR is evidence, not a grade)', () => {
+    expect(answerTip(facts({ star: star(true, true, true, false) }))).toMatch(/^We did not hear how this story ended; if there was an outcome, close with it/);
+    expect(answerTip(facts({ star: star(false, true, true, true) }))).toMatch(/^We did not hear where or when/);
   });
   it('too long names the recommended range', () => expect(answerTip(facts({ verdict: 'long' }))).toMatch(/60–120 s/));
   it('length tips follow the kind of question', () => {
@@ -72,7 +73,7 @@ describe('overallTips', () => {
   it('ranks by priority weighted by how many answers it applies to', () => {
     const tips = overallTips(['short', 'short', 'short', 'short', 'short', 'short', 'noResult'], undefined);
     expect(tips[0]).toMatch(/^6 of 7 answers were short/);
-    expect(tips[1]).toMatch(/^1 of 7 answers ended without a result/);
+    expect(tips[1]).toMatch(/^In 1 of 7 answers we did not hear how the story ended/);
   });
   it('names missed prep points', () => {
     const tips = overallTips(['good'], [{ point: 'Mentoring', status: 'missed' }, { point: 'Go', status: 'covered' }]);

@@ -18,6 +18,7 @@ const VERDICT: Record<NonNullable<Answer['length']>['verdict'], string> = { ok: 
 export function Answers(props: { answers: Answer[] }) {
   return (
     <Show when={props.answers.length} fallback={<p class="muted">No interviewer questions were detected, so there is no Q&A breakdown.</p>}>
+      <p class="muted" data-testid="star-note">STAR parts (situation, task, action, result) are shown as evidence, quoted from your answer. They are not scored: in rated interviews they did not predict the rating.</p>
       <ol class="answers">
         <For each={props.answers}>{(a) => (
           <li class="answer card">
@@ -34,15 +35,18 @@ export function Answers(props: { answers: Answer[] }) {
                 )}
               </Show>
             </div>
-            <ul class="star" aria-label="STAR structure">
-              <For each={PARTS}>{(p) => (
-                <li class={a.star[p].present ? 'star-on' : 'star-off'}>
-                  <span class="star-badge" title={a.star[p].present ? 'present' : 'missing'}>{p[0]!.toUpperCase()}</span>
-                  <span class="sr-only">{p} {a.star[p].present ? 'present' : 'missing'}</span>
-                  <Show when={a.star[p].evidence}><q>{a.star[p].evidence}</q></Show>
-                </li>
-              )}</For>
-            </ul>
+            {/* STAR is evidence, not a grade: it did not predict rated interviews (README "Judgement"). */}
+            <Show when={a.starExpected || PARTS.some((p) => a.star[p].present)}>
+              <ul class="star" aria-label="STAR parts heard, as evidence">
+                <For each={PARTS}>{(p) => (
+                  <li class={a.star[p].present ? 'star-on' : 'star-off'}>
+                    <span class="star-badge" title={a.star[p].present ? `${p}: heard` : `${p}: not heard`}>{p[0]!.toUpperCase()}</span>
+                    <span class="sr-only">{p} {a.star[p].present ? 'heard' : 'not heard'}</span>
+                    <Show when={a.star[p].evidence} fallback={<span class="muted">{p}: not heard</span>}><q>{a.star[p].evidence}</q></Show>
+                  </li>
+                )}</For>
+              </ul>
+            </Show>
             <p class="tip"><strong>Improve:</strong> {a.tip}</p>
           </li>
         )}</For>
