@@ -24,6 +24,8 @@
  *   - times: a cue timing (`00:01.000 --> …`), a line that is only a timestamp, a line opening with
  *     a bracketed or hh:mm:ss timestamp, a Zoom `[Name] hh:mm:ss` header. Such a file is a timed
  *     transcript whose format was not recognised; reading its times as words would be wrong twice.
+ *     Except in a labelled dialogue where at most a tenth of the lines hold one: there a time is
+ *     something someone said ("9:30 sharp"), and the lines stay words.
  *   - a first line that is only a number: an SRT cue index whose timing line is missing.
  *   - JSON or XML/HTML, and more than MAX_CUES lines.
  */
@@ -50,6 +52,23 @@ interface Line {
   label?: string;
   /** The text after the label. */
   said?: string;
+  /** The line holds a time (TIMED_LINES). */
+  timed: boolean;
+}
+
+/** In a labelled dialogue, up to this share of lines may hold a time as spoken content ("9:30 sharp"). */
+const MAX_TIMED_SHARE_IN_DIALOGUE = 0.1;
+
+/**
+ * A file whose lines carry times is a timed transcript in a format we did not recognise: refused,
+ * naming the first such line. Except a labelled dialogue where only a few lines hold a time: there
+ * the times are something someone said, and refusing the whole interview for them would be wrong.
+ */
+function checkNoTimes(lines: readonly Line[], labelled: boolean): void {
+  const timed = lines.filter((l) => l.timed);
+  if (timed.length === 0 || (labelled && timed.length <= MAX_TIMED_SHARE_IN_DIALOGUE * lines.length)) return;
+  const first = timed[0]!;
+  throw invalidTranscript(first.line, `"${first.text.slice(0, 40)}" holds a time, but the file is not a WebVTT, SRT, Zoom, Teams or Google Meet transcript; a plain-text transcript must have no times`);
 }
 
 export function parsePlainTxt(text: string): Cue[] {
@@ -59,15 +78,14 @@ export function parsePlainTxt(text: string): Cue[] {
     if (l === '') return;
     const line = i + 1;
     if (lines.length === 0) checkOpening(l, line);
-    if (TIMED_LINES.some((re) => re.test(l))) {
-      throw invalidTranscript(line, `"${l.slice(0, 40)}" holds a time, but the file is not a WebVTT, SRT, Zoom, Teams or Google Meet transcript; a plain-text transcript must have no times`);
-    }
     if (lines.length === MAX_CUES) throw invalidTranscript(line, `more than ${MAX_CUES} lines`);
     const m = LABEL.exec(l);
-    lines.push(m ? { line, text: l, label: m[1]!, said: m[2] ?? '' } : { line, text: l });
+    const timed = TIMED_LINES.some((re) => re.test(l));
+    lines.push(m ? { line, text: l, label: m[1]!, said: m[2] ?? '', timed } : { line, text: l, timed });
   });
   if (lines.length === 0) throw invalidTranscript(null, 'the transcript is empty');
   const labelled = isDialogue(lines);
+  checkNoTimes(lines, labelled);
   if (labelled) for (const l of lines) if (l.label === undefined) Object.assign(l, clippedLabel(l.text, lines));
   return lines.map((l) => ({
     start: 0,

@@ -204,3 +204,18 @@ describe('a label clipped at the start', () => {
     expect(turns(t).at(-1)?.[1]).toMatch(/here\. so: Tell me about a time .* I led the robotics team\.$/);
   });
 });
+
+describe('times inside a labelled dialogue', () => {
+  const talk = Array.from({ length: 6 }, (_, i) => [`Interviewer: Question ${i}?`, `Interviewee: Answer ${i}.`]).flat();
+
+  it('a few lines that are a time are something said, not a reason to refuse the interview', () => {
+    const t = parseTranscriptFile([...talk.slice(0, 4), '9:30', ...talk.slice(4)].join('\n'), 'x.txt');
+    expect(t.timed).toBe(false);
+    expect(t.words.map((w) => w.text)).toContain('9:30');
+  });
+
+  it('many such lines are a timed format we do not know: refused', () => {
+    const text = talk.flatMap((l, i) => [`[0${i % 10}:00]`, l]).join('\n');
+    expect(thrownBy(() => parseTranscriptFile(text, 'x.txt')).code).toBe('invalid_transcript');
+  });
+});
