@@ -12,7 +12,7 @@ import { READINESS_WEIGHTS } from './readiness/weights.js';
 import type { Report } from './report.schema.js';
 import { REPORT_SCHEMA_VERSION, ReportSchema } from './report.schema.js';
 import { labelSpeakers, speakerList } from './speakers.js';
-import { summaryFromMetrics, tipsFromCards } from './tips.js';
+import { mergeTips, summaryFromMetrics, tipsFromCards } from './tips.js';
 
 export interface AnalyzeOptions {
   readonly interviewId?: string;
@@ -70,11 +70,9 @@ export function analyzeTranscript(transcript: Transcript, opts: AnalyzeOptions =
   const readiness = facts.length > 1 ? scoreReadiness(metrics, timed ? 'timed' : 'untimed', READINESS_WEIGHTS) : undefined;
   const multiSpeaker = facts.length > 1;
   const cards = metricCards(metrics, candidate, multiSpeaker);
-  const content = opts.content ?? {
-    answers: [],
-    tips: tipsFromCards(cards),
-    summary: summaryFromMetrics(metrics, cards, multiSpeaker),
-  };
+  const content = opts.content
+    ? { ...opts.content, tips: mergeTips(opts.content.tips, cards) }
+    : { answers: [], tips: tipsFromCards(cards), summary: summaryFromMetrics(metrics, cards, multiSpeaker) };
   const report: Report = {
     schemaVersion: REPORT_SCHEMA_VERSION,
     ...(opts.interviewId !== undefined ? { interviewId: opts.interviewId } : {}),

@@ -1,5 +1,6 @@
 import { clock, percent } from './format.js';
 import type { MetricCard } from './metric-card.schema.js';
+import { FALLBACK_TIPS } from './content/tips.js';
 import { distanceOutside } from './metric-cards.js';
 import type { ReportMetrics } from './report.schema.js';
 
@@ -23,6 +24,21 @@ export function tipsFromCards(cards: readonly MetricCard[]): string[] {
   const tips = [...new Set(ranked.map((r) => r.c.advice))].slice(0, 3);
   while (tips.length < 3) tips.push('Record another practice interview to compare: trends show more than one session.');
   return tips;
+}
+
+/**
+ * The report's three tips when the content analyzer gave its own: advice of the judged cards outside
+ * their range comes first (those verdicts rest on rated interviews: pace, fillers, vocabulary, talk
+ * share), then the content tips, with general practice advice only to fill up.
+ */
+export function mergeTips(contentTips: readonly string[], cards: readonly MetricCard[]): string[] {
+  const off = cards
+    .filter((c) => c.verdict === 'low' || c.verdict === 'high')
+    .map((c, i) => ({ c, i, d: distanceOutside(c) }))
+    .sort((a, b) => b.d - a.d || a.i - b.i)
+    .map((x) => x.c.advice);
+  const specific = contentTips.filter((t) => !FALLBACK_TIPS.includes(t));
+  return [...new Set([...off, ...specific, ...contentTips, ...FALLBACK_TIPS])].slice(0, 3);
 }
 
 /** A one-paragraph summary from the metrics, for reports without a content analyzer's summary. */

@@ -47,7 +47,7 @@ describe('one interview from upload to report', () => {
 
       const report = await api('GET', `/api/v1/interviews/${id}/report`);
       expect(report.status).toBe(200);
-      expect(report.body.schemaVersion).toBe(2);
+      expect(report.body.schemaVersion).toBe(3);
       const m = report.body.metrics;
       const truthWpm = (speech.wordCount / speech.durationSec) * 60;
       expect(m.durationSec).toBeCloseTo(speech.durationSec, 0);

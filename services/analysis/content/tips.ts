@@ -98,7 +98,8 @@ const OVERALL: Readonly<Record<Exclude<TipKind, 'good'>, (n: number, total: numb
   short: (n, t) => `${n} of ${t} answers were short: back each claim with a specific example.`,
 };
 
-const FALLBACK = [
+/** General practice advice that tops the list up; the report may replace it with judged delivery advice. */
+export const FALLBACK_TIPS: readonly string[] = [
   'Prepare three STAR stories (situation, task, action, result) and rehearse them aloud against a timer.',
   'Quantify at least one result in every story (time saved, money, users, percentages).',
   'Pause briefly instead of filling silence; a short pause reads as thinking, not hesitation.',
@@ -120,6 +121,6 @@ export function overallTips(kinds: readonly TipKind[], prep: readonly PrepPoint[
   }
   ranked.sort((a, b) => b.weight - a.weight);
   const tips = ranked.map((r) => r.text);
-  for (const f of FALLBACK) if (tips.length < 3) tips.push(f);
+  for (const f of FALLBACK_TIPS) if (tips.length < 3) tips.push(f);
   return tips.slice(0, 3);
 }

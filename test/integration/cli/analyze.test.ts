@@ -24,7 +24,7 @@ describe('interview-buddy analyze', () => {
     const r = await run('analyze', testdataPath('audio/jfk.mp3'), '--json');
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout);
-    expect(report.schemaVersion).toBe(2);
+    expect(report.schemaVersion).toBe(3);
     // The best installed offline engine: Whisper after scripts/setup-whisper.sh, else pocketsphinx.
     const whisper = whisperUnavailable() === null;
     expect(report.engine).toBe(whisper ? 'whisper' : 'local');

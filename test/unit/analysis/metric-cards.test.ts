@@ -5,7 +5,8 @@ import { analyzeTranscript } from '../../../services/analysis/analyze.js';
 import { distanceOutside, metricCards, verdictOf } from '../../../services/analysis/metric-cards.js';
 import { transcript, wordsFromText } from './helpers/synthetic.js';
 import { REFERENCE_RANGES } from '../../../services/analysis/reference-ranges.js';
-import { tipsFromCards } from '../../../services/analysis/tips.js';
+import { FALLBACK_TIPS } from '../../../services/analysis/content/tips.js';
+import { mergeTips, tipsFromCards } from '../../../services/analysis/tips.js';
 
 const card = (id: MetricCard['id'], value: number, advice = `advice ${id}`): MetricCard => {
   const r = REFERENCE_RANGES[id];
@@ -82,5 +83,13 @@ describe('tipsFromCards', () => {
     const cards = [card('wpm', 120), card('fillerRatio', 0.059), card('silenceShare', 0)];
     expect(tipsFromCards(cards)).toEqual(['advice wpm', 'advice fillerRatio', 'advice silenceShare']);
     expect(tipsFromCards([card('wpm', 150)])).toHaveLength(3);
+  });
+});
+
+describe('mergeTips', () => {
+  it('judged cards outside their range lead, then the content tips, generic advice only to fill up; info cards never', () => {
+    const info = { ...card('hedgesPerMinute', 9), verdict: 'info' as const };
+    expect(mergeTips(['content tip'], [card('fillerRatio', 0.12), info, card('wpm', 150)])).toEqual(['advice fillerRatio', 'content tip', FALLBACK_TIPS[0]]);
+    expect(mergeTips(['x', 'y', 'z'], [])).toEqual(['x', 'y', 'z']);
   });
 });
