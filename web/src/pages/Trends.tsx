@@ -4,13 +4,15 @@ import { Sparkline } from '../components/Charts';
 import { percent } from '../lib/format';
 import { getTrends } from '../stores/account';
 
+// What each trend means follows the evidence from rated interviews (README "Judgement").
 const METRICS: { key: string; label: string; fmt: (v: number) => string; better: string }[] = [
-  { key: 'wpm', label: 'Pace', fmt: (v) => `${Math.round(v)} wpm`, better: '130–170 is easy to follow' },
-  { key: 'fillersPerMinute', label: 'Fillers per minute', fmt: (v) => v.toFixed(1), better: 'lower is better' },
-  { key: 'starCoverage', label: 'STAR coverage', fmt: (v) => percent(v), better: 'higher is better' },
-  { key: 'hedgesPerMinute', label: 'Hedges per minute', fmt: (v) => v.toFixed(1), better: 'lower is better' },
-  { key: 'talkRatio', label: 'Talk ratio', fmt: (v) => percent(v), better: 'most of the talking, not all' },
+  { key: 'readiness', label: 'Readiness', fmt: (v) => `${Math.round(v)} / 100`, better: 'higher is better' },
+  { key: 'wpm', label: 'Pace', fmt: (v) => `${Math.round(v)} wpm`, better: 'below 130 is slow; brisk is rated well' },
+  { key: 'fillerRatio', label: 'Fillers (share of words)', fmt: (v) => percent(v), better: 'lower is better' },
+  { key: 'talkRatio', label: 'Talk ratio', fmt: (v) => percent(v), better: 'most of the talking' },
   { key: 'vocabularyMattr', label: 'Vocabulary richness', fmt: (v) => v.toFixed(2), better: 'higher is richer' },
+  { key: 'starCoverage', label: 'STAR parts heard', fmt: (v) => percent(v), better: 'evidence, not scored' },
+  { key: 'hedgesPerMinute', label: 'Hedges per minute', fmt: (v) => v.toFixed(1), better: 'for information' },
 ];
 
 export default function Trends() {
@@ -21,8 +23,8 @@ export default function Trends() {
       <p class="muted">How your delivery changes across completed interviews, oldest to newest.</p>
       <Show when={trends()} fallback={<Show when={trends.error} fallback={<div class="skeleton" aria-busy="true" />}><p class="error" role="alert">{(trends.error as Error).message}</p></Show>}>
         {(t) => (
-          <Show when={(t().wpm?.length ?? 0) > 0} fallback={<div class="card empty"><h2>No trends yet</h2><p>Trends appear once you have a completed interview. Two or more show how you're improving.</p><A href="/new" class="btn primary">Upload an interview</A></div>}>
-            <Show when={t().wpm?.length === 1}>
+          <Show when={(t().wordCount?.length ?? 0) > 0} fallback={<div class="card empty"><h2>No trends yet</h2><p>Trends appear once you have a completed interview. Two or more show how you're improving.</p><A href="/new" class="btn primary">Upload an interview</A></div>}>
+            <Show when={t().wordCount?.length === 1}>
               <p class="notice" role="status">These are the numbers from your first completed interview. Analyse another one and each card draws a line showing how you're changing.</p>
             </Show>
             <div class="trend-grid">
