@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { Transcript } from '../transcripts/transcript.js';
 import type { TranscriptionEngine } from './engines/engine.js';
 import { LocalPocketsphinxEngine } from './engines/local.js';
+import { diarizeTranscript, type DiarizeStageOptions } from './diarization/stage.js';
 import { extractPcmWav } from './extract.js';
 import { probeMedia, type MediaInfo } from './probe.js';
 import { sniffFile, type Container } from './sniff.js';
@@ -30,6 +31,11 @@ export interface TranscribeMediaOptions {
   engine?: TranscriptionEngine;
   signal?: AbortSignal;
   onProgress?: (fraction: number) => void;
+  /**
+   * Offline diarization (diarization/stage.ts): the user's speaker count, and the diarizer
+   * (default: the local one when installed). Omitted or `1`: no diarization, as before.
+   */
+  diarization?: DiarizeStageOptions;
 }
 
 /** Validation only (sniff + ffprobe), for callers that want to reject a file before queueing it. */
@@ -59,8 +65,10 @@ export async function transcribeMedia(inputPath: string, opts: TranscribeMediaOp
       signal: opts.signal,
       onProgress: (f) => report(PREPARE_SHARE + (1 - PREPARE_SHARE) * Math.min(1, Math.max(0, f))),
     });
+    // Speakers are a stage of media (ARCHITECTURE §3): analysis gets a transcript that has them.
+    const diarized = opts.diarization ? await diarizeTranscript(transcript, wavPath, { ...opts.diarization, signal: opts.signal }) : transcript;
     report(1);
-    return transcript;
+    return diarized;
   } finally {
     await rm(tmp, { recursive: true, force: true });
   }

@@ -38,6 +38,11 @@ export interface Transcript {
    * ("azure failed, transcribed offline instead", "word times are estimated").
    */
   notes?: string[];
+  /**
+   * Offline diarization's figures per speaker (services/media/diarization): seconds of speech and
+   * confidence 0..1, the share of the speaker's speech that sounds clearly like them.
+   */
+  speakerStats?: Array<{ speaker: string; seconds: number; confidence: number }>;
 }
 
 export const transcriptText = (words: readonly Word[]): string => words.map((w) => w.text).join(' ');

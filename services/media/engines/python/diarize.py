@@ -26,7 +26,13 @@ import time
 import wave
 from importlib.util import find_spec
 
-import numpy as np
+if __name__ == "__main__" and "--threads" in sys.argv[:-1]:
+    # BLAS reads these when numpy loads, so they are set before the import below.
+    _n = sys.argv[sys.argv.index("--threads") + 1]
+    for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ[_var] = _n
+
+import numpy as np  # noqa: E402
 
 SR = 16000
 HOP = 160  # 10 ms mel hop, as Resemblyzer
@@ -446,7 +452,7 @@ def diarize(path, speakers="auto", seed=0):
     duration = len(wav) / SR
     conditioned = condition(wav)
     probs = speech_probabilities(conditioned)
-    regions = speech_regions(probs, duration=duration, **json.loads(os.environ.get("DIARIZE_VAD", "{}")))
+    regions = speech_regions(probs, duration=duration)
     t_vad = time.monotonic()
     speech_sec = sum(e - s for s, e in regions)
     result = {"duration": duration, "speech": [[round(s, 3), round(e, 3)] for s, e in regions], "requested": speakers}
@@ -612,6 +618,9 @@ def _silhouette(emb, labels):
 def main(argv):
     args = argv[1:]
     speakers = "auto"
+    if "--threads" in args:
+        i = args.index("--threads")
+        del args[i : i + 2]
     if "--speakers" in args:
         i = args.index("--speakers")
         speakers = args[i + 1]
