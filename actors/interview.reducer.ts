@@ -82,7 +82,7 @@ function step(s: InterviewState, e: InterviewEvent, policy: LifecyclePolicy): Tr
     case 'uploadCompleted': {
       if (s.status !== 'created' && s.status !== 'uploading' && s.status !== 'failed') return reached(s, 'uploaded') ? stale() : illegal();
       const { error: _drop, ...rest } = s;
-      const media = { key: e.key, size: e.size, ...(e.filename !== undefined && { filename: e.filename }), ...(e.engine !== undefined && { engine: e.engine }) };
+      const media = { key: e.key, size: e.size, ...(e.filename !== undefined && { filename: e.filename }), ...(e.engine !== undefined && { engine: e.engine }), ...(e.speakers !== undefined && { speakers: e.speakers }) };
       const next: InterviewState = {
         ...rest, media, status: 'uploaded', stage: 'transcription', progress: overall('transcription', 0),
         attempts: { ...s.attempts, transcription: 0, analysis: 0 },

@@ -27,7 +27,8 @@ export interface InterviewState {
   attempts: Record<Stage, number>;
   /** Stage start/end times (ms), for the stage-duration metrics. */
   timings: Partial<Record<Stage, { startedAt: number; endedAt?: number }>>;
-  media?: { key: string; size: number; filename?: string; engine?: string };
+  /** `speakers`: how many people the user said speak (1 | 2 | 3+ | auto); absent means auto. */
+  media?: { key: string; size: number; filename?: string; engine?: string; speakers?: string };
   transcript?: { key: string; source: 'media' | 'import' };
   report?: { key: string };
   durationSec?: number;
@@ -51,7 +52,7 @@ export type InterviewEvent =
   | (Base & { type: 'create'; id: string; ownerUid: string; title: string; role?: string; company?: string; prepNotes?: string })
   | (Base & { type: 'uploadStarted' })
   | (Base & { type: 'uploadProgress'; fraction: number })
-  | (Base & { type: 'uploadCompleted'; key: string; size: number; filename?: string; engine?: string })
+  | (Base & { type: 'uploadCompleted'; key: string; size: number; filename?: string; engine?: string; speakers?: string })
   | (Base & { type: 'transcriptImported'; key: string; durationSec: number })
   | (Base & { type: 'stageStarted'; stage: 'transcription' | 'analysis' })
   | (Base & { type: 'stageProgress'; stage: 'transcription' | 'analysis'; fraction: number })

@@ -116,7 +116,8 @@ export function createApp({ config, ...opts }: AppOptions): App {
   if (has('media')) {
     sub(
       'interview.uploaded',
-      stageWorker(transcriptionWork({ uploads, artifacts, workDir: path.join(config.dataDir, 'work'), maxDurationSec: config.MAX_DURATION_SEC, engineFor }), workerDeps),
+      // An injected engine (tests, benchmarks) runs without the diarizer: its transcript stays as given.
+      stageWorker(transcriptionWork({ uploads, artifacts, workDir: path.join(config.dataDir, 'work'), maxDurationSec: config.MAX_DURATION_SEC, engineFor, ...(opts.engine && { diarizer: null }) }), workerDeps),
       { concurrency: config.MEDIA_CONCURRENCY },
     );
   }

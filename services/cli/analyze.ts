@@ -1,7 +1,8 @@
 /**
  * `interview-buddy analyze <file> [--json] [--transcript file.vtt]`: the same media and analysis
  * code as the server, with no server. With --transcript the given VTT/SRT is analysed instead of
- * transcribing the recording (the file may then be omitted).
+ * transcribing the recording (the file may then be omitted). --speakers says how many people speak
+ * (1: no speaker separation; 2; 3+; auto, the default: one voice or two clearly different ones).
  */
 import fs from 'node:fs/promises';
 import os from 'node:os';
@@ -10,6 +11,7 @@ import { parseArgs } from 'node:util';
 import { createAiProviders, MemoryAiCache } from '../ai/index.js';
 import { buildReport } from '../analysis/report.pipeline.js';
 import { formatReportText } from '../analysis/summary.js';
+import { speakerCountFor } from '../media/diarization/speakers.js';
 import { offlineEngine } from '../media/engine-select.js';
 import { transcribeMedia } from '../media/pipeline.js';
 import { isAppError } from '../shared/errors.js';
@@ -17,7 +19,7 @@ import { parseTranscriptFile } from '../transcripts/parse.js';
 import type { Transcript } from '../transcripts/transcript.js';
 
 export const USAGE =
-  'usage: interview-buddy analyze <recording> [--json] [--transcript file.vtt|file.srt] [--prep notes.txt] [--candidate speaker] [--model auto|economy|premium|<id>]';
+  'usage: interview-buddy analyze <recording> [--json] [--transcript file.vtt|file.srt] [--prep notes.txt] [--candidate speaker] [--model auto|economy|premium|<id>] [--speakers 1|2|3+|auto]';
 
 export interface CliIO {
   out: (text: string) => void;
@@ -28,7 +30,7 @@ export interface CliIO {
 export async function runAnalyze(argv: string[], io: CliIO): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: { json: { type: 'boolean' }, transcript: { type: 'string' }, prep: { type: 'string' }, candidate: { type: 'string' }, model: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+    parsed = parseArgs({ args: argv, allowPositionals: true, options: { json: { type: 'boolean' }, transcript: { type: 'string' }, prep: { type: 'string' }, candidate: { type: 'string' }, model: { type: 'string' }, speakers: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
   } catch (err) {
     io.err(`${(err as Error).message}\n${USAGE}`);
     return 2;
@@ -43,6 +45,13 @@ export async function runAnalyze(argv: string[], io: CliIO): Promise<number> {
     io.err(USAGE);
     return 2;
   }
+  let speakers;
+  try {
+    speakers = speakerCountFor(values.speakers);
+  } catch (err) {
+    io.err(`${(err as Error).message}\n${USAGE}`);
+    return 2;
+  }
   try {
     let transcript: Transcript;
     if (values.transcript) {
@@ -50,7 +59,7 @@ export async function runAnalyze(argv: string[], io: CliIO): Promise<number> {
     } else {
       const workDir = await fs.mkdtemp(path.join(os.tmpdir(), 'ib-cli-'));
       try {
-        transcript = await transcribeMedia(file!, { workDir, engine: offlineEngine(), onProgress: (p) => !values.json && process.stderr.isTTY && process.stderr.write(`\rtranscribing… ${Math.round(p * 100)}%`) });
+        transcript = await transcribeMedia(file!, { workDir, engine: offlineEngine(), diarization: { speakers }, onProgress: (p) => !values.json && process.stderr.isTTY && process.stderr.write(`\rtranscribing… ${Math.round(p * 100)}%`) });
         if (!values.json && process.stderr.isTTY) process.stderr.write('\r\x1b[K');
       } finally {
         await fs.rm(workDir, { recursive: true, force: true });

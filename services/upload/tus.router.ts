@@ -13,6 +13,7 @@ import type { AuthVerifier } from '../api/auth.js';
 import { bearerFromHeader } from '../api/auth.js';
 import type { InterviewService } from '../interviews/interview.service.js';
 import { NotFoundError } from '../interviews/interview.service.js';
+import { speakerCountFor } from '../media/diarization/speakers.js';
 import { engineNameFor } from '../media/engine-select.js';
 import { AppError } from '../shared/errors.js';
 import { isStorageFull, STORAGE_FULL_RETRY_AFTER_SEC, StorageFullError } from '../shared/storage-full.js';
@@ -128,6 +129,7 @@ function uploadCompleted(upload: Upload): Parameters<InterviewService['dispatch'
     type: 'uploadCompleted', eventId: `upload-done:${upload.id}`, key: upload.id, size: upload.size ?? upload.offset,
     ...(upload.metadata?.filename && { filename: upload.metadata.filename }),
     ...(upload.metadata?.engine && { engine: upload.metadata.engine }),
+    ...(upload.metadata?.speakers && { speakers: speakerCountFor(upload.metadata.speakers) }),
   };
 }
 
@@ -162,6 +164,8 @@ function guard(d: TusRouterDeps) {
         if (!UUID.test(interviewId)) throw new NotFoundError();
         // A bad engine name is refused now, not after the upload (unknown_engine, 400).
         if (meta.engine !== undefined) engineNameFor(meta.engine);
+        // So is a bad speaker count (invalid_speakers, 400): 1 | 2 | 3+ | auto.
+        if (meta.speakers !== undefined) speakerCountFor(meta.speakers);
         const length = req.header('upload-length');
         if (length !== undefined && Number(length) === 0) throw new AppError('empty_file', 'the file is empty', 400);
         if (length !== undefined && Number(length) > d.maxBytes) {

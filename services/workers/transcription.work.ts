@@ -2,6 +2,8 @@
 import path from 'node:path';
 import fs from 'node:fs/promises';
 import type { TranscriptionEngine } from '../media/engines/engine.js';
+import type { Diarizer } from '../media/diarization/diarizer.js';
+import { speakerCountFor } from '../media/diarization/speakers.js';
 import { transcribeMedia } from '../media/pipeline.js';
 import { type Artifacts, artifactKeys } from '../shared/artifacts.js';
 import { PermanentError } from '../shared/errors.js';
@@ -15,6 +17,8 @@ export function transcriptionWork(d: {
   maxDurationSec: number;
   /** Picks the engine for an upload (its metadata's `engine`, else the configured default). */
   engineFor: (requested: string | undefined) => TranscriptionEngine;
+  /** Offline diarizer; default the local one when installed, null for none. */
+  diarizer?: Diarizer | null;
 }): StageWork {
   return {
     stage: 'transcription',
@@ -31,6 +35,8 @@ export function transcriptionWork(d: {
           maxDurationSec: d.maxDurationSec,
           onProgress: progress,
           engine: d.engineFor(state.media.engine),
+          // The upload's speaker count (validated at upload; absent means auto).
+          diarization: { speakers: speakerCountFor(state.media.speakers), ...(d.diarizer !== undefined && { diarizer: d.diarizer }) },
         });
         const key = artifactKeys.transcript(state.id, 'media');
         await d.artifacts.put(key, transcript);
