@@ -3,10 +3,11 @@
  * segmentation and STAR agreement, and WER per offline engine. It measures and prints; it never
  * fails on a missed target (exit 0), only on a broken evaluation.
  *
- *   npm run eval [-- --only fillers|wpm|content|wer|cards|readiness|…[,…]]
+ *   npm run eval [-- --only fillers|wpm|content|wer|cards|readiness|der|…[,…]]
  */
 import { runCards } from '../eval/sections/cards.js';
 import { runContent } from '../eval/sections/content.js';
+import { runDer } from '../eval/sections/der.js';
 import { runFillers } from '../eval/sections/fillers.js';
 import { runQuestions } from '../eval/sections/questions.js';
 import { runReadiness } from '../eval/sections/readiness.js';
@@ -24,6 +25,7 @@ const SECTIONS: Record<string, (log: Log) => void | Promise<void>> = {
   wer: runWer,
   cards: runCards,
   readiness: runReadiness,
+  der: runDer,
 };
 
 function selected(argv: readonly string[]): string[] {

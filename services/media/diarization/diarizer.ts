@@ -23,7 +23,10 @@ export interface LocalDiarizerOptions {
   /** Where setup-whisper.sh installed the venv; default $WHISPER_CACHE_DIR or <repo>/.cache/whisper. */
   cacheDir?: string;
   python?: string;
-  /** BLAS threads for the voice encoder; default 2 (the LSTM gains little past that). */
+  /**
+   * BLAS threads for the voice encoder; default 1. Its matrices are small (a batch of windows ×
+   * 256 × 1024 per LSTM step): a second thread measured 3–4× slower on a busy 2-core machine.
+   */
   threads?: number;
 }
 
@@ -59,7 +62,7 @@ export class LocalDiarizer implements Diarizer {
   }
 
   async diarize(wavPath: string, speakers: SpeakerCount, opts: { signal?: AbortSignal } = {}): Promise<Diarization> {
-    const threads = String(Math.max(1, Math.floor(this.opts.threads ?? 2)));
+    const threads = String(Math.max(1, Math.floor(this.opts.threads ?? 1)));
     const args = ['-u', DIARIZE_SCRIPT, path.resolve(wavPath), '--speakers', speakers, '--threads', threads];
     const res = await runTool(this.python, args, { signal: opts.signal, maxStderrBytes: 8 * 1024 });
     const line = res.stdout.trim().split('\n').at(-1) ?? '';
