@@ -59,6 +59,13 @@ describe('uploads refused up front', () => {
     expect([r.status, ((await r.json()) as any).error.code]).toEqual([400, 'empty_file']);
   });
 
+  it('a speaker count that is not 1, 2, 3+ or auto → 400 invalid_speakers, before any byte', async () => {
+    const id = await newInterview();
+    const r = await tusPost({ 'upload-length': '100', 'upload-metadata': meta({ interviewId: id, speakers: 'two' }) });
+    expect([r.status, ((await r.json()) as any).error.code]).toEqual([400, 'invalid_speakers']);
+    expect(filesUnder(`${run.dataDir}/uploads`).filter((f) => f.startsWith(id))).toEqual([]);
+  });
+
   it('a file over the limit → 413 file_too_large, nothing stored', async () => {
     const id = await newInterview();
     const r = await tusPost({ 'upload-length': String(MAX_UPLOAD + 1), 'upload-metadata': meta({ interviewId: id }) });
