@@ -8,7 +8,9 @@
 import { runCards } from '../eval/sections/cards.js';
 import { runContent } from '../eval/sections/content.js';
 import { runDer } from '../eval/sections/der.js';
+import { runEngines } from '../eval/sections/engines.js';
 import { runFillers } from '../eval/sections/fillers.js';
+import { runHesitations } from '../eval/sections/hesitations.js';
 import { runQuestions } from '../eval/sections/questions.js';
 import { runReadiness } from '../eval/sections/readiness.js';
 import { runStar } from '../eval/sections/star.js';
@@ -26,6 +28,8 @@ const SECTIONS: Record<string, (log: Log) => void | Promise<void>> = {
   cards: runCards,
   readiness: runReadiness,
   der: runDer,
+  hesitations: runHesitations,
+  engines: runEngines,
 };
 
 function selected(argv: readonly string[]): string[] {

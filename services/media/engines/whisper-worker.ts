@@ -30,7 +30,15 @@ export interface WhisperRequest {
   beam_size?: number;
   condition_on_previous_text?: boolean;
   vad_filter?: boolean;
+  /** Text prefixed to every 30 s window (faster-whisper `hotwords`), not only the first like initial_prompt. */
+  hotwords?: string;
+  /** 'hesitations': no decoding; scan `regions` ([start, end, cut]) for filled pauses (python/hesitations.py). */
+  op?: 'hesitations';
+  regions?: [number, number, number][];
 }
+
+/** [start s, end s, sound, detector score 0..1] */
+export type HesitationTuple = [number, number, 'um' | 'uh', number];
 
 /** [text with its leading space and punctuation, start s, end s, probability] */
 export type WhisperWordTuple = [string, number, number, number];
@@ -39,6 +47,8 @@ export interface WhisperResult {
   duration: number;
   language: string;
   words: WhisperWordTuple[];
+  /** Only for op 'hesitations'. */
+  hesitations?: HesitationTuple[];
 }
 
 interface Job {
@@ -205,7 +215,9 @@ export class WhisperWorker {
       const job = this.job;
       if (!job || msg.id !== job.id) return;
       if (msg.type === 'progress') job.onProgress?.(msg.fraction);
-      else if (msg.type === 'result') job.resolve({ duration: msg.duration, language: msg.language, words: msg.words });
+      else if (msg.type === 'result') {
+        job.resolve({ duration: msg.duration, language: msg.language, words: msg.words, ...(msg.hesitations && { hesitations: msg.hesitations }) });
+      }
       else job.reject(toolError('tool_failed', `whisper failed: ${msg.message}`));
     });
     return abortable(this.ready, signal, () => this.kill());

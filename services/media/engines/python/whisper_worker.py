@@ -2,7 +2,9 @@
 
 Loads one CTranslate2 Whisper model once, then serves requests as JSON lines over stdio:
 
-  stdin   {"id": 1, "path": "/x.wav", "initial_prompt": "...", "beam_size": 5, "seed": 0, ...}
+  stdin   {"id": 1, "path": "/x.wav", "initial_prompt": "...", "hotwords": "...", "beam_size": 5, "seed": 0, ...}
+          {"id": 2, "op": "hesitations", "path": "/x.wav", "regions": [[start, end, cut], ...]}
+                  (result: "hesitations": [[start, end, "um"|"uh", score], ...]; see hesitations.py)
   stdout  {"type": "ready", "model": "...", "load_sec": 0.8}                       once, at start
           {"id": 1, "type": "progress", "fraction": 0.42}                           0..n per request
           {"id": 1, "type": "result", "duration": 11.0, "language": "en", "words": [[text, start, end, p], ...]}
@@ -51,7 +53,10 @@ def main():
         req = {}
         try:
             req = json.loads(line)
-            serve(model, req)
+            if req.get("op") == "hesitations":
+                serve_hesitations(req)
+            else:
+                serve(model, req)
         except Exception as e:  # noqa: BLE001
             send({"id": req.get("id"), "type": "error", "message": f"{type(e).__name__}: {e}"})
     return 0
@@ -70,6 +75,7 @@ def serve(model, req):
         task="transcribe",
         beam_size=int(req.get("beam_size", 5)),
         initial_prompt=req.get("initial_prompt") or None,
+        hotwords=req.get("hotwords") or None,
         condition_on_previous_text=bool(req.get("condition_on_previous_text", True)),
         word_timestamps=True,
         vad_filter=bool(req.get("vad_filter", False)),
@@ -85,6 +91,15 @@ def serve(model, req):
             last = seg.end
             send({"id": rid, "type": "progress", "fraction": min(1.0, last / duration)})
     send({"id": rid, "type": "result", "duration": float(info.duration), "language": info.language, "words": words})
+
+
+def serve_hesitations(req):
+    """Filled pauses heard inside the given regions (hesitations.py); no model involved."""
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    import hesitations
+
+    found = hesitations.detect_file(req["path"], req.get("regions") or [])
+    send({"id": req["id"], "type": "result", "duration": 0.0, "language": "", "words": [], "hesitations": found})
 
 
 if __name__ == "__main__":
