@@ -36,7 +36,7 @@ export default function NewInterview() {
     try {
       const created = await createInterview({ title: text('title') ?? 'Untitled interview', role: text('role'), company: text('company'), prepNotes: text('prepNotes') });
       if (transcript()) await uploadTranscript(created.id, transcript()!);
-      else void startUpload(created.id, media()!);
+      else void startUpload(created.id, media()!, { speakers: text('speakers') ?? 'auto' });
       navigate(`/interviews/${created.id}`);
     } catch (err) {
       setError((err as Error).message);
@@ -65,6 +65,14 @@ export default function NewInterview() {
         <textarea id="prepNotes" name="prepNotes" rows="4" placeholder={'- billing migration: three phases\n- led a team of four'} />
         <span class="label">Recording</span>
         <DropZone id="media" testid="media-input" label="Drop your recording here or click to choose" hint="MP4, MOV, M4A, MP3, WAV or WebM · up to 2 GB" accept="audio/*,video/*,.mp4,.mov,.m4a,.mp3,.wav,.webm,.mkv" file={media()} onFile={pickMedia} />
+        <fieldset class="speakers">
+          <legend>Who speaks in the recording?</legend>
+          <label><input type="radio" name="speakers" value="1" /> It's just me</label>
+          <label><input type="radio" name="speakers" value="2" /> Me and an interviewer</label>
+          <label><input type="radio" name="speakers" value="3+" /> Panel</label>
+          <label><input type="radio" name="speakers" value="auto" checked /> Not sure</label>
+          <p class="muted">Voices are told apart without any cloud service. Saying how many people speak makes it reliable; "not sure" only tells one voice from two clearly different ones.</p>
+        </fieldset>
         <details class="extra">
           <summary>Already have a transcript? (optional)</summary>
           <p class="muted">A WebVTT or SRT file from Zoom, Teams or Meet skips transcription and keeps speaker names.</p>

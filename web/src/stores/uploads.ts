@@ -36,7 +36,8 @@ const setPending = (id: string, v?: { fileName: string; size: number }) => {
   localStorage.setItem(PENDING_KEY, JSON.stringify(p));
 };
 
-export async function startUpload(interviewId: string, file: File): Promise<void> {
+/** `speakers`: how many people speak (1 | 2 | 3+ | auto), sent as tus metadata for the diarizer. */
+export async function startUpload(interviewId: string, file: File, opts: { speakers?: string } = {}): Promise<void> {
   const tus = await import('tus-js-client');
   setUploads(interviewId, { interviewId, fileName: file.name, total: file.size, sent: 0, speed: 0, phase: 'uploading', resumed: false });
   setPending(interviewId, { fileName: file.name, size: file.size });
@@ -45,7 +46,7 @@ export async function startUpload(interviewId: string, file: File): Promise<void
     endpoint: '/files/',
     chunkSize: 8 * 1024 * 1024,
     retryDelays: [0, 1000, 3000, 5000, 10000, 20000],
-    metadata: { interviewId, filename: file.name, filetype: file.type },
+    metadata: { interviewId, filename: file.name, filetype: file.type, ...(opts.speakers && { speakers: opts.speakers }) },
     fingerprint: async (f: File) => `ib-${interviewId}-${f.name}-${f.size}-${f.lastModified}`,
     storeFingerprintForResuming: true,
     removeFingerprintOnSuccess: true,
