@@ -13,6 +13,8 @@
  * then as many recordings at once as cores, at concurrency 1 each: a media pod's throughput.
  * `--engine=whisper` measures Whisper (the default local engine once setup-whisper.sh ran) the same
  * way, with one decoder thread and with one per core; `--engine=pocketsphinx` (default) the fallback.
+ * `--diarize` adds, per length, the whole stage with offline diarization on (speakers 2, as "Me and
+ * an interviewer") at one per core, and the diarizer's own share of the time.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
@@ -21,6 +23,8 @@ import { pathToFileURL } from 'node:url';
 import type { TranscriptionEngine } from '../services/media/engines/engine.js';
 import { FAST_DECODER_ARGS, LocalPocketsphinxEngine } from '../services/media/engines/local.js';
 import { WhisperEngine, whisperUnavailable } from '../services/media/engines/whisper.js';
+import type { SpeakerCount } from '../services/media/diarization/speakers.js';
+import { diarizerUnavailable } from '../services/media/diarization/diarizer.js';
 import { transcribeMedia } from '../services/media/pipeline.js';
 import { wordErrorRate } from '../services/media/wer.js';
 import { makeSpeech } from '../test/helpers/audio.js';
@@ -83,12 +87,12 @@ function cpuNow(engines: readonly Engine[]): number {
  * Times the engines transcribing the same file at once (one engine = one recording's latency; one
  * per core = a media pod's throughput). Rows add up audio, CPU and words; WER is the mean.
  */
-async function timeRun(label: string, file: string, text: string, engines: readonly Engine[]): Promise<Row> {
+async function timeRun(label: string, file: string, text: string, engines: readonly Engine[], speakers?: SpeakerCount): Promise<Row> {
   const workDir = await mkdtemp(path.join(tmpdir(), 'bench-pipeline-'));
   try {
     const t0 = performance.now();
     const cpu0 = cpuNow(engines);
-    const transcripts = await Promise.all(engines.map((engine) => transcribeMedia(file, { workDir, engine })));
+    const transcripts = await Promise.all(engines.map((engine) => transcribeMedia(file, { workDir, engine, ...(speakers && { diarization: { speakers } }) })));
     const wallSec = (performance.now() - t0) / 1000;
     const cpuSec = cpuNow(engines) - cpu0;
     const audioSec = transcripts.reduce((sum, t) => sum + t.durationSec, 0);
@@ -116,11 +120,11 @@ function engineAt(name: EngineName, parallelism: number): Engine {
  * workers load their model before the clock starts, as in a running media pod, where the worker is
  * long-lived and loads once; they end with the run.
  */
-async function timeEngine(label: string, rec: { path: string; reference: string }, name: EngineName, parallelism: number, recordings = 1): Promise<Row> {
+async function timeEngine(label: string, rec: { path: string; reference: string }, name: EngineName, parallelism: number, recordings = 1, speakers?: SpeakerCount): Promise<Row> {
   const engines = Array.from({ length: recordings }, () => engineAt(name, parallelism));
   try {
     await Promise.all(engines.map((e) => e.warmUp?.()));
-    return await timeRun(label, rec.path, rec.reference, engines);
+    return await timeRun(label, rec.path, rec.reference, engines, speakers);
   } finally {
     await Promise.all(engines.map((e) => e.close?.()));
   }
@@ -130,10 +134,11 @@ async function timeEngine(label: string, rec: { path: string; reference: string 
  * One recording per length, transcribed with parallelism 1 and one per core (latency), then as
  * many recordings at once as cores, each at parallelism 1 (throughput).
  */
-async function scaling(lengths: readonly number[], cores: number, engine: EngineName): Promise<Row[]> {
+async function scaling(lengths: readonly number[], cores: number, engine: EngineName, diarize = false): Promise<Row[]> {
   const dir = await mkdtemp(path.join(tmpdir(), 'bench-pipeline-long-'));
   const rows: Row[] = [];
   const table: string[][] = [];
+  const diarTable: string[][] = [];
   try {
     for (const minutes of lengths) {
       const rec = await longRecording(minutes, dir);
@@ -141,6 +146,12 @@ async function scaling(lengths: readonly number[], cores: number, engine: Engine
       const all = await timeEngine(`${minutes} min, concurrency ${cores}`, rec, engine, cores);
       const many = await timeEngine(`${minutes} min ×${cores} at once, concurrency 1 each`, rec, engine, 1, cores);
       rows.push(one, all, many);
+      if (diarize) {
+        const d = await timeEngine(`${minutes} min, concurrency ${cores}, diarization on`, rec, engine, cores, 1, '2');
+        rows.push(d);
+        diarTable.push([`${minutes} min`, d.audioSec.toFixed(0), all.wallSec.toFixed(1), d.wallSec.toFixed(1), (1 / all.ratio).toFixed(2), (1 / d.ratio).toFixed(2),
+          (d.audioSec / Math.max(d.wallSec - all.wallSec, 1e-9)).toFixed(0), (d.audioSec / d.cpuSec).toFixed(2)]);
+      }
       await rm(rec.path, { force: true });
       console.log(`${minutes} min: ${one.audioSec.toFixed(0)} s of audio, wall ${one.wallSec.toFixed(1)} s at concurrency 1, ` +
         `${all.wallSec.toFixed(1)} s at ${cores}, ${many.wallSec.toFixed(1)} s for ${cores} at once`);
@@ -159,6 +170,10 @@ async function scaling(lengths: readonly number[], cores: number, engine: Engine
   printTable(`pipeline scaling: ${engine} on joined testdata clips, ${cores} CPUs (audio÷wall = times faster than real time)`,
     ['recording', 'audio s', 'wall s c=1', 'audio÷wall c=1', 'cores got', `wall s c=${cores}`, `audio÷wall c=${cores}`, 'cores got', 'speed-up',
       'audio÷CPU s', `${cores} recs at once: audio÷wall`, 'throughput gain', 'WER', 'wall<1.5×audio'], table);
+  if (diarTable.length) {
+    printTable(`pipeline with offline diarization (speakers 2): ${engine}, concurrency ${cores}`,
+      ['recording', 'audio s', 'wall s without', 'wall s with', 'audio÷wall without', 'audio÷wall with', 'diarization: audio÷extra wall', 'audio÷CPU s with'], diarTable);
+  }
   console.log('cores got = CPU seconds ÷ wall seconds of the run: below the concurrency means other processes took the rest; ' +
     `audio÷CPU s = audio seconds per CPU second, the cost of the work whatever the load; ${cores} recs at once = total audio ÷ wall ` +
     `with ${cores} recordings transcribed together at concurrency 1 each, throughput gain = that ÷ one recording at concurrency 1`);
@@ -172,7 +187,10 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
   if (engine !== 'pocketsphinx' && engine !== 'whisper') throw new Error(`--engine must be pocketsphinx or whisper, got "${engine}"`);
   const unavailable = engine === 'whisper' && whisperUnavailable();
   if (unavailable) throw new Error(`--engine=whisper: ${unavailable}`);
-  if (lengths.length) return scaling(lengths, availableParallelism(), engine);
+  const diarize = argv.includes('--diarize');
+  const noDiarizer = diarize && diarizerUnavailable();
+  if (noDiarizer) throw new Error(`--diarize: ${noDiarizer}`);
+  if (lengths.length) return scaling(lengths, availableParallelism(), engine, diarize);
   const minutesArg = argv.indexOf('--minutes');
   const minutes = minutesArg >= 0 ? Number(argv[minutesArg + 1]) : 5;
   const cores = availableParallelism();
