@@ -1,3 +1,4 @@
+import { inTen, POCKETSPHINX_HESITATION_RECALL, WHISPER_HESITATION_PRECISION, WHISPER_HESITATION_RECALL } from '../media/fillers/measured.js';
 import type { TimelineIssues } from './metrics/timeline.js';
 
 export interface QualityInput {
@@ -31,15 +32,18 @@ export function qualityNotes(q: QualityInput): string[] {
   const notes: string[] = [];
   if (q.engine === 'local') {
     notes.push(
-      'Transcribed by the offline engine (pocketsphinx), which is weak on conversational speech and ' +
-        'recognises almost no fillers: the filler count is a lower bound and word counts may be off. ' +
-        'A cloud engine or an imported transcript gives more reliable numbers.',
+      'Transcribed by the offline engine (pocketsphinx), which is weak on conversational speech: in our tests ' +
+        `it heard ${inTen(POCKETSPHINX_HESITATION_RECALL)} of the hesitations ("um", "uh"), so the filler count ` +
+        'is far below the true one and word counts may be off. ' +
+        'Whisper, a cloud engine or an imported transcript gives more reliable numbers.',
     );
   }
   if (q.engine === 'whisper') {
     notes.push(
-      'Transcribed offline by Whisper (base), which is accurate on words but drops most fillers in fluent ' +
-        'speech: the filler count is a lower bound. An imported verbatim transcript gives exact filler counts.',
+      `Transcribed offline by Whisper (base). In our tests it heard ${inTen(WHISPER_HESITATION_RECALL)} hesitations ` +
+        `("um", "uh": ${Math.round(WHISPER_HESITATION_RECALL * 100)}%), and ${Math.round((1 - WHISPER_HESITATION_PRECISION) * 100)}% ` +
+        'of those it wrote were not in the reference, so the filler count is close to the true one but not exact. ' +
+        'An imported verbatim transcript gives exact filler counts.',
     );
   }
   if (q.wordCount === 0) {
