@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AiUsageSchema } from '../ai/ai.schema.js';
 import { ContentSchema } from './content/content.schema.js';
+import { JobSectionSchema } from './job/job.contract.js';
 import { MetricCardSchema } from './metric-card.schema.js';
 import { ReadinessSchema } from './readiness/readiness.schema.js';
 import { SpeakerSchema } from './speakers.schema.js';
@@ -112,6 +113,7 @@ export const ReportSchema = z
     metricCards: z.array(MetricCardSchema),
     ...ContentSchema.shape,
     readiness: ReadinessSchema.optional().describe('Absent when the candidate said too little to score'),
+    job: JobSectionSchema.optional().describe("The job description's competencies and whether the answers showed each; absent without a job description"),
     ai: AiUsageSchema.optional(),
     quality: QualitySchema,
   })

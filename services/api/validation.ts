@@ -1,5 +1,6 @@
 /** Request bodies validated with zod; failures are 400 `invalid_request` naming each bad field. */
 import { z } from 'zod';
+import { jobDescriptionField } from '../analysis/job/job.contract.js';
 import { AppError } from '../shared/errors.js';
 
 const text = (max: number) => z.string().trim().max(max);
@@ -9,6 +10,7 @@ export const createInterviewBody = z.strictObject({
   role: text(200).optional(),
   company: text(200).optional(),
   prepNotes: text(20_000).optional(),
+  jobDescription: jobDescriptionField.optional(),
 });
 
 export const updateInterviewBody = z.strictObject({
@@ -16,6 +18,8 @@ export const updateInterviewBody = z.strictObject({
   role: text(200).optional(),
   company: text(200).optional(),
   prepNotes: text(20_000).optional(),
+  /** "" removes it. */
+  jobDescription: jobDescriptionField.optional(),
   candidateSpeaker: text(200).min(1).optional(),
 });
 
@@ -25,6 +29,7 @@ const modelChoice = z.string().trim().min(1).max(100).regex(/^[A-Za-z0-9._:\-/]+
 export const reanalyzeBody = z.strictObject({
   model: modelChoice.optional(),
   prepNotes: text(20_000).optional(),
+  jobDescription: jobDescriptionField.optional(),
   candidateSpeaker: text(200).min(1).optional(),
 });
 
