@@ -1,10 +1,12 @@
 /**
  * The only place a webhook leaves the process: one POST, a hard timeout, no redirects followed (a
- * 3xx is a failed attempt), the response body read and discarded (capped). The socket's address
- * comes from the SSRF guard's lookup, so the check covers the address actually connected to.
+ * 3xx is a failed attempt), the response body read and discarded (capped). Every connection goes
+ * through the guarded agents (`ssrf.agent.ts`): names resolved by the SSRF guard, IP literals checked
+ * before connecting, and the connected address checked again before a byte of the request is sent.
  */
 import http from 'node:http';
 import https from 'node:https';
+import { guardedAgents } from './ssrf.agent.js';
 import type { SsrfGuard } from './ssrf.guard.js';
 import { UnsafeWebhookUrlError } from './errors.js';
 
@@ -21,10 +23,7 @@ export type Sender = (url: string, headers: Record<string, string>, body: string
 const MAX_RESPONSE_BYTES = 64 * 1024;
 
 export function httpSender(opts: { guard: SsrfGuard; timeoutMs: number; userAgent?: string }): Sender {
-  const agents = {
-    'http:': new http.Agent({ keepAlive: true, maxSockets: 32 }),
-    'https:': new https.Agent({ keepAlive: true, maxSockets: 32 }),
-  };
+  const agents = guardedAgents(opts.guard, { keepAlive: true, maxSockets: 32 });
   return (rawUrl, headers, body) =>
     new Promise<SendResult>((resolve) => {
       const started = performance.now();
@@ -44,7 +43,6 @@ export function httpSender(opts: { guard: SsrfGuard; timeoutMs: number; userAgen
       const req = mod.request(url, {
         method: 'POST',
         agent: agents[url.protocol],
-        lookup: opts.guard.connectLookup,
         signal: AbortSignal.timeout(opts.timeoutMs),
         headers: {
           'content-type': 'application/json',

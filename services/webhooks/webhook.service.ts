@@ -90,6 +90,9 @@ export class WebhookService {
   /** Sends a `webhook.ping` through the normal delivery path (signed, retried, logged). */
   async test(uid: string, id: string): Promise<DeliveryRecord> {
     const endpoint = await this.found(uid, id);
+    // Checked now (400 webhook_url_unsafe), not only at connect: the rules may have tightened since
+    // the URL was saved (e.g. a loopback URL saved under WEBHOOK_ALLOW_LOOPBACK=1).
+    await this.d.guard.checkUrl(endpoint.url);
     const deliveryId = pingDeliveryId();
     await this.owner(uid)<boolean>('logPing', { endpointId: id, deliveryId });
     const body = webhookBody(PING_EVENT, this.now(), { webhookId: endpoint.id, message: 'ping from Interview Buddy' });
@@ -113,6 +116,7 @@ export class WebhookService {
   /** Manual redelivery: same `webhook-id` and body, a fresh retry cycle. */
   async redeliver(uid: string, id: string, deliveryId: string): Promise<DeliveryRecord> {
     await this.delivery(uid, id, deliveryId);
+    await this.d.guard.checkUrl((await this.found(uid, id)).url);
     const d = await this.d.actors.invoke<DeliveryRecord | null>(WEBHOOK_DELIVERY_ACTOR, deliveryId, 'redeliver');
     if (!d) throw new WebhookNotFoundError('delivery');
     return d;

