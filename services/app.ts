@@ -19,6 +19,7 @@ import { accountRouter } from './api/account.routes.js';
 import { answerClientError, errorHandler, notFoundRoute } from './api/errors.js';
 import { interviewsRouter } from './api/interviews.routes.js';
 import { openApiDocument } from './api/openapi.js';
+import { noStore, PRIVATE_PATHS } from './api/no-store.js';
 import { attachSocket } from './api/socket.js';
 import { webRouter } from './api/web.routes.js';
 import type { Config, Role } from './config.js';
@@ -150,6 +151,7 @@ export function createApp({ config, ...opts }: AppOptions): App {
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   app.use(helmet());
+  app.use(PRIVATE_PATHS, noStore);
   app.use((req, res, next) => {
     const end = metrics.httpDuration.startTimer({ method: req.method });
     res.on('finish', () => end({ route: req.route?.path ?? (req.path.startsWith('/files') ? '/files' : 'other'), status: String(res.statusCode) }));

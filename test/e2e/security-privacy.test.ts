@@ -71,3 +71,29 @@ describe('SSRF: IP literals are re-checked at delivery', () => {
     expect(rx.received).toHaveLength(0);
   });
 });
+
+describe('private answers are never cached', () => {
+  it('every /api/v1 answer (success, error, 401) and every tus answer says Cache-Control: no-store', async () => {
+    const run = await running();
+    const owner = await signUp();
+    const api = apiClient(run.base, owner.idToken);
+    const id = (await api('POST', '/api/v1/interviews', { title: 'Private' })).body.id as string;
+    const answers = [
+      await api('GET', '/api/v1/interviews'),
+      await api('GET', `/api/v1/interviews/${id}`),
+      await api('GET', `/api/v1/interviews/${id}/report`), // 409 not_ready
+      await api('GET', '/api/v1/settings'),
+      await api('GET', '/api/v1/webhooks'),
+      await api('GET', '/api/v1/notifications'),
+      await apiClient(run.base)('GET', '/api/v1/interviews'), // 401
+      await api('GET', '/api/v1/no-such-route'), // 404
+    ];
+    const tus = await fetch(`${run.base}/files/`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${owner.idToken}`, 'tus-resumable': '1.0.0', 'upload-length': '10', 'upload-metadata': `interviewId ${Buffer.from(id).toString('base64')}` },
+    });
+    expect(tus.status).toBe(201);
+    const head = await fetch(new URL(tus.headers.get('location')!, run.base), { method: 'HEAD', headers: { authorization: `Bearer ${owner.idToken}`, 'tus-resumable': '1.0.0' } });
+    for (const r of [...answers, tus, head]) expect([r.status, r.headers.get('cache-control')]).toEqual([r.status, expect.stringContaining('no-store')]);
+  });
+});
