@@ -44,3 +44,9 @@ export function stemWord(word: string): string {
   const stems = column(nlp.readDoc(word).tokens(), its.stem);
   return stems[0] ?? word.toLowerCase();
 }
+
+/** Sentences of a text as wink-nlp splits them (each trimmed; used by the job-description extractor). */
+export function splitSentences(text: string): string[] {
+  if (text.trim() === '') return [];
+  return (nlp.readDoc(text).sentences().out() as string[]).map((s) => s.trim()).filter((s) => s !== '');
+}
