@@ -5,8 +5,9 @@
  *   node --import tsx bench/engines.ts [--engines pocketsphinx,whisper-base,...] [--verbose]
  *
  * Engines: pocketsphinx (the default local engine), whisper-base and whisper-tiny.en (prompted
- * verbatim-style, the WhisperEngine default) and their -noprompt variants (initial_prompt off), which
- * measure what the prompt does for fillers. Whisper needs scripts/setup-whisper.sh; without it those
+ * verbatim-style with filler hotwords on every window, the WhisperEngine default) and their -noprompt
+ * variants (initial_prompt and hotwords off), which measure what the prompting does for fillers.
+ * Hesitation precision/recall by alignment, per option: `npm run eval -- --only hesitations,engines`. Whisper needs scripts/setup-whisper.sh; without it those
  * columns are skipped with a message.
  *
  * Filler recall: fillers are the hesitation tokens of the filler lexicon, grouped into three sounds
@@ -63,9 +64,9 @@ interface EngineSpec {
 const ENGINES: EngineSpec[] = [
   { id: 'pocketsphinx', make: () => new LocalPocketsphinxEngine(), needsWhisper: false },
   { id: 'whisper-base', make: () => new WhisperEngine({ model: 'base' }), needsWhisper: true },
-  { id: 'whisper-base-noprompt', make: () => new WhisperEngine({ model: 'base', initialPrompt: null }), needsWhisper: true },
+  { id: 'whisper-base-noprompt', make: () => new WhisperEngine({ model: 'base', initialPrompt: null, hotwords: null }), needsWhisper: true },
   { id: 'whisper-tiny.en', make: () => new WhisperEngine({ model: 'tiny.en' }), needsWhisper: true },
-  { id: 'whisper-tiny.en-noprompt', make: () => new WhisperEngine({ model: 'tiny.en', initialPrompt: null }), needsWhisper: true },
+  { id: 'whisper-tiny.en-noprompt', make: () => new WhisperEngine({ model: 'tiny.en', initialPrompt: null, hotwords: null }), needsWhisper: true },
 ];
 
 export interface ClipResult {

@@ -10,6 +10,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { whisperUnavailable } from '../../services/media/engines/whisper.js';
+import { POCKETSPHINX_HESITATION_RECALL } from '../../services/media/fillers/measured.js';
 import { hasTestdata } from '../../test/helpers/testdata.js';
 import { runConfig, type ConfigRun, type EngineConfig } from '../engine-runs.js';
 import { hesitationPr } from '../hesitation-score.js';
@@ -47,5 +48,10 @@ export async function runEngines(log: (s: string) => void): Promise<void> {
     return [r.config.label + (r.config.audioFillers ? ' +audio' : ''), pct(r.pooledWer, 1), fixed(pr.recall, 2), fixed(pr.precision, 2), `${r.hes.tp} / ${r.hes.fp}`,
       fixed(r.realTimeFactor, 3), fixed(longRtf(r), 3), r.loadSec === undefined ? '–' : fixed(r.loadSec, 2)];
   })));
+  const ps = runs.find((r) => r.config.engine === 'pocketsphinx');
+  const psRecall = ps ? hesitationPr(ps.hes).recall ?? 0 : null;
+  if (psRecall !== null && Math.abs(psRecall - POCKETSPHINX_HESITATION_RECALL) > 0.03) {
+    log(`WARNING: pocketsphinx hesitation recall is ${fixed(psRecall, 2)}; the report's note quotes ${fixed(POCKETSPHINX_HESITATION_RECALL, 2)} (services/media/fillers/measured.ts).`);
+  }
   log('Whisper small: not available from a registry package in loadable form (see eval/sections/engines.ts).');
 }

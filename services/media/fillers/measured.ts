@@ -13,8 +13,8 @@
 export const WHISPER_HESITATION_RECALL = 28 / 29;
 export const WHISPER_HESITATION_PRECISION = 28 / 30;
 
-/** pocketsphinx (Debian's en-us model): its dictionary has no filler words to recognise. */
-export const POCKETSPHINX_HESITATION_RECALL = 0;
+/** pocketsphinx (Debian's en-us model; its dictionary has "um" and "uh"): 3 of 29 found, 2 false. */
+export const POCKETSPHINX_HESITATION_RECALL = 3 / 29;
 
 /** "about 9 in 10" from 0.93: the recall as a share a reader takes in at a glance. */
 export function inTen(share: number): string {

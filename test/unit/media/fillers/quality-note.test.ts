@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { qualityNotes, type QualityInput } from '../../../../services/analysis/quality.js';
-import { inTen, WHISPER_HESITATION_RECALL } from '../../../../services/media/fillers/measured.js';
+import { inTen, POCKETSPHINX_HESITATION_RECALL, WHISPER_HESITATION_RECALL } from '../../../../services/media/fillers/measured.js';
 
 const input = (engine: string): QualityInput => ({
   engine, reportedDurationSec: 120, durationSec: 120, timed: true, wordCount: 300, speakers: ['S'], candidate: 'S',
@@ -16,8 +16,9 @@ describe('the filler note quotes the measured recall', () => {
     expect(note).not.toContain('lower bound');
   });
 
-  it('pocketsphinx: says it hears almost none', () => {
-    expect(qualityNotes(input('local'))[0]).toContain('heard almost none of the hesitations');
+  it('pocketsphinx: says how few it hears', () => {
+    expect(qualityNotes(input('local'))[0]).toContain(`heard ${inTen(POCKETSPHINX_HESITATION_RECALL)} of the hesitations`);
+    expect(inTen(POCKETSPHINX_HESITATION_RECALL)).toBe('about 1 in 10');
   });
 
   it('inTen rounds to tenths, with words at the ends', () => {
