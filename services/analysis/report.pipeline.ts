@@ -7,13 +7,16 @@ import { enrichContent, parsePreference, type AiCache, type AiProviders } from '
 import type { AiUsage } from '../ai/ai.schema.js';
 import type { Transcript } from '../transcripts/transcript.js';
 import { analyzeTranscript } from './analyze.js';
-import { analyzeContent } from './content/analyze-content.js';
+import { analyzeContent, candidateSentences } from './content/analyze-content.js';
+import { withJobSection } from './job/job-report.js';
 import type { Report } from './report.schema.js';
 import { labelSpeakers } from './speakers.js';
 
 export interface ReportOptions {
   interviewId?: string;
   prepNotes?: string;
+  /** The job posting: adds the report's `job` section (services/analysis/job) and its tip. */
+  jobDescription?: string;
   /** The user's choice of candidate; ignored (with a note) if no such speaker exists. */
   candidateSpeaker?: string;
   /** auto | economy | premium | a model id. */
@@ -59,6 +62,7 @@ export async function buildReport(transcript: Transcript, opts: ReportOptions = 
   }
 
   // The second pass pins the first pass's candidate; only a valid override means the user chose.
-  const report = analyzeTranscript(transcript, { ...base, candidateSpeaker: candidate, candidateChosenBy: override !== undefined ? 'user' : 'auto', content, ai });
+  const analysed = analyzeTranscript(transcript, { ...base, candidateSpeaker: candidate, candidateChosenBy: override !== undefined ? 'user' : 'auto', content, ai });
+  const report = withJobSection(analysed, opts.jobDescription, () => candidateSentences(labelled, candidate, []));
   return notes.length ? { ...report, quality: { ...report.quality, notes: [...report.quality.notes, ...notes] } } : report;
 }
