@@ -69,5 +69,5 @@ export async function runDer(log: (s: string) => void): Promise<void> {
     autoRows.push([clip, truth, d.count, d.count === truth ? 'right' : 'wrong', fixed(d.separation?.max_centroid_cos ?? null, 3)]);
   }
   log(table(['clip', 'voices', 'auto found', '', 'centroid cos'], autoRows));
-  log('auto answers two voices only when the two clusters are clearly apart (cos ≤ 0.80) and each holds ≥ 5 s; similar voices (pyannote: 0.88, inside one voice\'s own 0.78–0.94) need the user\'s count.');
+  log('auto answers two voices only when the two clusters are clearly apart (cos ≤ 0.72) and each holds ≥ 5 s; similar voices (pyannote: 0.88, inside one voice\'s own 0.78–0.94) need the user\'s count.');
 }
