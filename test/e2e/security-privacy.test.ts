@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from '@jest/globals';
 import { apiClient, startTestApp } from '../helpers/app.js';
-import { signUp, withAuthEmulator } from '../helpers/firebase.js';
+import { forgeFutureToken, signUp, withAuthEmulator } from '../helpers/firebase.js';
 import { type Receiver, startReceiver } from '../integration/webhooks/receiver.js';
 
 withAuthEmulator();
@@ -95,5 +95,18 @@ describe('private answers are never cached', () => {
     expect(tus.status).toBe(201);
     const head = await fetch(new URL(tus.headers.get('location')!, run.base), { method: 'HEAD', headers: { authorization: `Bearer ${owner.idToken}`, 'tus-resumable': '1.0.0' } });
     for (const r of [...answers, tus, head]) expect([r.status, r.headers.get('cache-control')]).toEqual([r.status, expect.stringContaining('no-store')]);
+  });
+});
+
+describe('tokens issued in the future', () => {
+  it('are refused beyond a small clock skew, on the API and on tus, with the JSON error shape', async () => {
+    const run = await running();
+    const owner = await signUp();
+    const future = forgeFutureToken(owner.idToken, 3600);
+    const r = await apiClient(run.base, future)('GET', '/api/v1/interviews');
+    expect([r.status, r.body.error?.code, typeof r.body.error?.message]).toEqual([401, 'auth_invalid', 'string']);
+    const t = await fetch(`${run.base}/files/`, { method: 'POST', headers: { authorization: `Bearer ${future}`, 'tus-resumable': '1.0.0', 'upload-length': '10' } });
+    expect([t.status, ((await t.json()) as { error: { code: string } }).error.code]).toEqual([401, 'auth_invalid']);
+    expect((await apiClient(run.base, forgeFutureToken(owner.idToken, 10))('GET', '/api/v1/interviews')).status).toBe(200);
   });
 });

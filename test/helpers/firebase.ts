@@ -99,6 +99,12 @@ export function forgeExpiredToken(idToken: string): string {
   return unsignedToken({ ...decodeClaims(idToken), auth_time: past, iat: past, exp: past + 3600 });
 }
 
+/** The same user's token, but issued `aheadSec` seconds in the future (a skewed or forged clock). */
+export function forgeFutureToken(idToken: string, aheadSec: number): string {
+  const at = nowSeconds() + aheadSec;
+  return unsignedToken({ ...decodeClaims(idToken), iat: at, exp: at + 3600 });
+}
+
 /** The same user's token, but minted for another Firebase project (aud and iss). */
 export function forgeWrongProjectToken(idToken: string, otherProjectId = 'demo-someone-else'): string {
   return unsignedToken({

@@ -2,7 +2,8 @@
  * AuthVerifier backed by firebase-admin.
  *
  * What is checked, in production (FIREBASE_AUTH_EMULATOR_HOST unset):
- *   RS256 signature against Google's published keys (matching `kid`), `exp`/`iat`, `aud` = project
+ *   RS256 signature against Google's published keys (matching `kid`), `exp`, `iat` and `auth_time`
+ *   not more than `maxClockSkewSec` in the future (our check; firebase-admin skips it), `aud` = project
  *   id, `iss` = https://securetoken.google.com/<project>, non-empty `sub`; then (checkRevoked) the
  *   user is fetched: it must exist, not be disabled, and the token must not predate a revocation.
  *
@@ -37,6 +38,12 @@ export interface FirebaseVerifierOptions {
    * in production, or a local key server in the tests that check real signature verification.
    */
   httpAgent?: Agent;
+  /**
+   * How far in the future a token's `iat` (and `auth_time`) may be, for clocks that disagree a
+   * little. Beyond it the token is refused (`auth_invalid`): firebase-admin checks `exp` only.
+   * Default 60 s.
+   */
+  maxClockSkewSec?: number;
 }
 
 export interface FirebaseVerifier extends AuthVerifier {
@@ -58,6 +65,7 @@ export function createFirebaseVerifier(options: FirebaseVerifierOptions): Fireba
     throw new AppError('config_invalid', 'FIREBASE_AUTH_EMULATOR_HOST is set with NODE_ENV=production: emulator tokens are unsigned', 500);
   }
   const checkRevoked = options.checkRevoked ?? true;
+  const maxSkewSec = options.maxClockSkewSec ?? 60;
   // No credential: the emulator needs none, and in production firebase-admin falls back to
   // Application Default Credentials (workload identity on AKS, GOOGLE_APPLICATION_CREDENTIALS).
   const app: App = initializeApp({ projectId: options.projectId, ...(options.httpAgent && { httpAgent: options.httpAgent }) }, `interview-buddy-auth-${randomUUID()}`);
@@ -75,6 +83,12 @@ export function createFirebaseVerifier(options: FirebaseVerifierOptions): Fireba
         decoded = await auth.verifyIdToken(idToken, checkRevoked);
       } catch (err) {
         throw mapFirebaseAuthError(err);
+      }
+      // A token "issued" in the future is forged or from a badly wrong clock; it would also outlive
+      // a revocation check that compares issue times. Refuse it beyond a small skew.
+      const latest = Math.floor(Date.now() / 1000) + maxSkewSec;
+      if (decoded.iat > latest || (typeof decoded.auth_time === 'number' && decoded.auth_time > latest)) {
+        throw new AuthError('auth_invalid', 'issued_in_future');
       }
       return decoded.email === undefined ? { uid: decoded.uid } : { uid: decoded.uid, email: decoded.email };
     },

@@ -4,6 +4,7 @@ import { getAuth, type Auth } from 'firebase-admin/auth';
 import { createFirebaseVerifier, type FirebaseVerifier } from '../../../services/api/auth.js';
 import {
   forgeExpiredToken,
+  forgeFutureToken,
   forgeRs256Token,
   forgeUnsignedToken,
   forgeWrongProjectToken,
@@ -52,6 +53,13 @@ describe('createFirebaseVerifier against the Auth Emulator', () => {
   it('rejects an expired token of an existing user with auth_expired', async () => {
     const account = await signUp();
     expect(await rejection(forgeExpiredToken(account.idToken))).toEqual({ code: 'auth_expired', status: 401, reason: 'auth/id-token-expired' });
+  });
+
+  it('rejects a token issued in the future beyond a small clock skew, and allows the skew', async () => {
+    const account = await signUp();
+    expect(await rejection(forgeFutureToken(account.idToken, 600))).toEqual({ code: 'auth_invalid', status: 401, reason: 'issued_in_future' });
+    expect(await rejection(forgeFutureToken(account.idToken, 3 * 3600))).toEqual({ code: 'auth_invalid', status: 401, reason: 'issued_in_future' });
+    await expect(verifier.verify(forgeFutureToken(account.idToken, 20))).resolves.toMatchObject({ uid: account.uid });
   });
 
   it('rejects a token minted for another project', async () => {
