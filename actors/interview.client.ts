@@ -3,7 +3,7 @@ import type { ActorClient } from '../dapr/ports/actors.js';
 import { type DispatchResult, INTERVIEW_ACTOR, type InterviewCommand } from './interview.actor.js';
 import type { InterviewSummary } from './interview.summary.js';
 import type { InterviewState } from './interview.types.js';
-import { type IndexEntry, USER_ACTOR, type UserSettings } from './user.actor.js';
+import { type IndexEntry, type StoredJob, USER_ACTOR, type UserSettings } from './user.actor.js';
 
 export class InterviewClient {
   constructor(private readonly actors: ActorClient) {}
@@ -30,6 +30,9 @@ export class InterviewClient {
       putSummary: (summary: InterviewSummary) => this.actors.invoke(USER_ACTOR, uid, 'putSummary', summary),
       settings: () => this.actors.invoke<UserSettings>(USER_ACTOR, uid, 'getSettings'),
       updateSettings: (patch: UserSettings) => this.actors.invoke<UserSettings>(USER_ACTOR, uid, 'updateSettings', patch),
+      jobs: () => this.actors.invoke<StoredJob[]>(USER_ACTOR, uid, 'listJobs'),
+      addJob: (job: StoredJob, max: number) => this.actors.invoke<boolean>(USER_ACTOR, uid, 'addJob', { job, max }),
+      removeJob: (id: string) => this.actors.invoke<boolean>(USER_ACTOR, uid, 'removeJob', { id }),
     };
   }
 }

@@ -47,12 +47,13 @@ export function reduce(state: InterviewState | undefined, event: InterviewEvent,
 }
 
 function create(e: Extract<InterviewEvent, { type: 'create' }>): Transition {
-  const { id, ownerUid, title, role, company, prepNotes, at } = e;
+  const { id, ownerUid, title, role, company, prepNotes, jobDescription, at } = e;
   const state: InterviewState = {
     id, ownerUid, title,
     ...(role !== undefined && { role }),
     ...(company !== undefined && { company }),
     ...(prepNotes !== undefined && { prepNotes }),
+    ...(jobDescription !== undefined && { jobDescription }),
     status: 'created', stage: 'upload', progress: 0, createdAt: at, updatedAt: at,
     attempts: { upload: 0, transcription: 0, analysis: 0 }, timings: {}, seen: [e.eventId], rev: 1,
   };
@@ -154,11 +155,12 @@ function step(s: InterviewState, e: InterviewEvent, policy: LifecyclePolicy): Tr
       // Only a finished transcript can be analysed again; nothing is transcribed twice.
       if (!s.transcript || (s.status !== 'completed' && s.status !== 'failed')) return illegal();
       const { error: _drop, ...rest } = s;
-      const { prepNotes, candidateSpeaker, aiPreference } = e;
+      const { prepNotes, jobDescription, candidateSpeaker, aiPreference } = e;
       const next: InterviewState = {
         ...rest, status: 'transcribed', stage: 'analysis', progress: overall('analysis', 0),
         attempts: { ...s.attempts, analysis: 0 },
         ...(prepNotes !== undefined && { prepNotes }),
+        ...(jobDescription !== undefined && { jobDescription }),
         analysis: { ...s.analysis, ...definedOnly({ candidateSpeaker, aiPreference }) },
       };
       return ok(next, publish('interview.transcribed', next, { key: s.transcript.key, reanalysis: true }), deadline('analysis'));

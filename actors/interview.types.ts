@@ -16,6 +16,8 @@ export interface InterviewState {
   role?: string;
   company?: string;
   prepNotes?: string;
+  /** The job posting the report's `job` section is judged against ("" or absent: none). */
+  jobDescription?: string;
   status: Status;
   /** The stage the interview is in or last worked on. */
   stage: Stage;
@@ -49,7 +51,7 @@ interface Base {
 }
 
 export type InterviewEvent =
-  | (Base & { type: 'create'; id: string; ownerUid: string; title: string; role?: string; company?: string; prepNotes?: string })
+  | (Base & { type: 'create'; id: string; ownerUid: string; title: string; role?: string; company?: string; prepNotes?: string; jobDescription?: string })
   | (Base & { type: 'uploadStarted' })
   | (Base & { type: 'uploadProgress'; fraction: number })
   | (Base & { type: 'uploadCompleted'; key: string; size: number; filename?: string; engine?: string; speakers?: string })
@@ -58,8 +60,8 @@ export type InterviewEvent =
   | (Base & { type: 'stageProgress'; stage: 'transcription' | 'analysis'; fraction: number })
   | (Base & { type: 'transcribed'; key: string; durationSec: number })
   | (Base & { type: 'analyzed'; key: string; transcriptKey: string; headline?: Record<string, number> })
-  | (Base & { type: 'update'; title?: string; role?: string; company?: string; prepNotes?: string; candidateSpeaker?: string })
-  | (Base & { type: 'reanalyze'; prepNotes?: string; candidateSpeaker?: string; aiPreference?: string })
+  | (Base & { type: 'update'; title?: string; role?: string; company?: string; prepNotes?: string; jobDescription?: string; candidateSpeaker?: string })
+  | (Base & { type: 'reanalyze'; prepNotes?: string; jobDescription?: string; candidateSpeaker?: string; aiPreference?: string })
   | (Base & { type: 'stageFailed'; stage: Stage; code: string; message: string })
   | (Base & { type: 'deadline'; stage: Stage })
   | (Base & { type: 'retry' })

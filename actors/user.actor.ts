@@ -9,6 +9,16 @@ import type { InterviewSummary } from './interview.summary.js';
 export const USER_ACTOR = 'UserActor';
 const KEY = 'interviews';
 const SETTINGS = 'settings';
+const JOBS = 'jobs';
+
+/** A saved job posting (issue 16), newest first; erased with the account like everything here. */
+export interface StoredJob {
+  id: string;
+  title: string;
+  company?: string;
+  jobDescription: string;
+  createdAt: number;
+}
 
 /** Per-user preferences. `analysisModel`: auto | economy | premium | a model id from the model table. */
 export interface UserSettings {
@@ -59,6 +69,26 @@ export const userActor: ActorType = {
     },
     async getSettings(ctx) {
       return (await ctx.state.get<UserSettings>(SETTINGS)) ?? {};
+    },
+    async listJobs(ctx) {
+      return (await ctx.state.get<StoredJob[]>(JOBS)) ?? [];
+    },
+    /** Adds unless `max` jobs are kept already (answers false); the same id twice is one job. */
+    async addJob(ctx, { job, max }: { job: StoredJob; max: number }) {
+      const jobs = (await ctx.state.get<StoredJob[]>(JOBS)) ?? [];
+      if (jobs.some((j) => j.id === job.id)) return true;
+      if (jobs.length >= max) return false;
+      ctx.state.set(JOBS, [job, ...jobs]);
+      return true;
+    },
+    /** Answers whether the job existed. */
+    async removeJob(ctx, { id }: { id: string }) {
+      const jobs = (await ctx.state.get<StoredJob[]>(JOBS)) ?? [];
+      const rest = jobs.filter((j) => j.id !== id);
+      if (rest.length === jobs.length) return false;
+      if (rest.length === 0) ctx.state.delete(JOBS);
+      else ctx.state.set(JOBS, rest);
+      return true;
     },
     async updateSettings(ctx, patch: UserSettings) {
       const next = { ...((await ctx.state.get<UserSettings>(SETTINGS)) ?? {}), ...patch };

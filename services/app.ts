@@ -18,6 +18,8 @@ import { type AuthVerifier, createFirebaseVerifier, requireUser } from './api/au
 import { accountRouter } from './api/account.routes.js';
 import { answerClientError, errorHandler, notFoundRoute } from './api/errors.js';
 import { interviewsRouter } from './api/interviews.routes.js';
+import { jobsRouter } from './api/jobs.routes.js';
+import { JobsService } from './jobs/jobs.service.js';
 import { openApiDocument } from './api/openapi.js';
 import { noStore, PRIVATE_PATHS } from './api/no-store.js';
 import { attachSocket } from './api/socket.js';
@@ -176,6 +178,7 @@ export function createApp({ config, ...opts }: AppOptions): App {
       requireUser(verifier),
       notify.rememberContact,
       interviewsRouter(service, { jsonBytes: config.MAX_JSON_BYTES, transcriptBytes: config.MAX_TRANSCRIPT_BYTES }),
+      jobsRouter(new JobsService({ interviews: service, client: new InterviewClient(runtime.actors) }), { jsonBytes: config.MAX_JSON_BYTES }),
       notify.router({ jsonBytes: config.MAX_JSON_BYTES }),
       accountRouter({ interviews: service, webhooks: notify.webhooks, actors: runtime.actors, log }),
     );

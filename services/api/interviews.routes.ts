@@ -2,6 +2,7 @@
 import express, { Router } from 'express';
 import { type InterviewService, NotFoundError } from '../interviews/interview.service.js';
 import { interviewView, listItemView, transcriptView } from '../interviews/interview.views.js';
+import { checkJobDescription } from '../analysis/job/job.contract.js';
 import { AppError } from '../shared/errors.js';
 import { TUS_PATH } from '../upload/tus.router.js';
 import { createInterviewBody, parseBody, reanalyzeBody, settingsBody, updateInterviewBody, UUID_RE } from './validation.js';
@@ -15,6 +16,7 @@ export function interviewsRouter(service: InterviewService, limits: { jsonBytes:
   r.param('id', (_req, _res, next, id: string) => next(UUID_RE.test(id) ? undefined : new NotFoundError()));
 
   r.post('/interviews', json, async (req, res) => {
+    checkJobDescription(req.body);
     const s = await service.create(uid(req), parseBody(createInterviewBody, req.body));
     res.status(201).location(`/api/v1/interviews/${s.id}`).json({
       id: s.id,
@@ -60,11 +62,13 @@ export function interviewsRouter(service: InterviewService, limits: { jsonBytes:
   });
 
   r.patch('/interviews/:id', json, async (req, res) => {
+    checkJobDescription(req.body, { allowEmpty: true });
     const patch = parseBody(updateInterviewBody, req.body);
     res.json(interviewView(await service.update(uid(req), req.params.id as string, patch)));
   });
 
   r.post('/interviews/:id/reanalyze', json, async (req, res) => {
+    checkJobDescription(req.body, { allowEmpty: true });
     const { model, ...rest } = parseBody(reanalyzeBody, req.body);
     const state = await service.reanalyze(uid(req), req.params.id as string, { ...rest, ...(model && { aiPreference: model }) });
     res.status(202).json(interviewView(state));

@@ -1,6 +1,7 @@
 /** OpenAPI 3.1 description of the REST API, built from the same zod schemas that validate requests. */
 import { z } from 'zod';
 import { ReportSchema } from '../analysis/report.schema.js';
+import { QuestionSetSchema, questionSetBody, SavedJobSchema, savedJobBody } from '../analysis/job/job.contract.js';
 import { createInterviewBody, reanalyzeBody, settingsBody, updateInterviewBody } from './validation.js';
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -32,6 +33,10 @@ export function openApiDocument() {
         UpdateInterview: z.toJSONSchema(updateInterviewBody, { target: 'draft-2020-12' }),
         Reanalyze: z.toJSONSchema(reanalyzeBody, { target: 'draft-2020-12' }),
         Settings: z.toJSONSchema(settingsBody, { target: 'draft-2020-12' }),
+        QuestionSetRequest: z.toJSONSchema(questionSetBody, { target: 'draft-2020-12' }),
+        QuestionSet: z.toJSONSchema(QuestionSetSchema, { target: 'draft-2020-12', io: 'output' }),
+        SaveJob: z.toJSONSchema(savedJobBody, { target: 'draft-2020-12' }),
+        SavedJob: z.toJSONSchema(SavedJobSchema, { target: 'draft-2020-12', io: 'output' }),
         Interview: {
           type: 'object',
           required: ['id', 'title', 'status', 'stage', 'progress', 'createdAt', 'updatedAt'],
@@ -66,9 +71,9 @@ export function openApiDocument() {
         get: { summary: 'An interview and its progress', responses: { 200: { description: 'Interview', ...json(ref('Interview')) }, ...errors(401, 404) } },
         delete: { summary: 'Erase the interview, its media, transcript and report', responses: { 204: { description: 'Erased' }, ...errors(401, 404) } },
         patch: {
-          summary: 'Edit title, role, company, prep notes or the candidate speaker (a finished interview is re-analysed)',
+          summary: 'Edit title, role, company, prep notes, job description ("" removes it) or the candidate speaker (a new candidate or job description re-analyses a finished interview)',
           requestBody: { required: true, ...json(ref('UpdateInterview')) },
-          responses: { 200: { description: 'Interview', ...json(ref('Interview')) }, ...errors(400, 401, 404) },
+          responses: { 200: { description: 'Interview', ...json(ref('Interview')) }, ...errors(400, 401, 404, 413) },
         },
       },
       '/api/v1/interviews/{id}/reanalyze': {
@@ -78,6 +83,26 @@ export function openApiDocument() {
           requestBody: { required: false, ...json(ref('Reanalyze')) },
           responses: { 202: { description: 'Analysis queued', ...json(ref('Interview')) }, ...errors(400, 401, 404, 409) },
         },
+      },
+      '/api/v1/question-sets': {
+        post: {
+          summary: 'Practice questions for a job description (and an interview: its missed competencies first, follow-ups for weak answers)',
+          requestBody: { required: true, ...json(ref('QuestionSetRequest')) },
+          responses: { 200: { description: 'Question set', ...json(ref('QuestionSet')) }, ...errors(400, 401, 404, 409, 413) },
+        },
+      },
+      '/api/v1/jobs': {
+        get: { summary: "The caller's saved jobs, newest first", responses: { 200: { description: '{items: SavedJob[]}' }, ...errors(401) } },
+        post: {
+          summary: 'Save a job description to pick later',
+          requestBody: { required: true, ...json(ref('SaveJob')) },
+          responses: { 201: { description: 'Saved', ...json(ref('SavedJob')) }, ...errors(400, 401, 409, 413) },
+        },
+      },
+      '/api/v1/jobs/{id}': {
+        parameters: [idParam],
+        get: { summary: 'A saved job', responses: { 200: { description: 'Saved job', ...json(ref('SavedJob')) }, ...errors(401, 404) } },
+        delete: { summary: 'Delete a saved job', responses: { 204: { description: 'Deleted' }, ...errors(401, 404) } },
       },
       '/api/v1/trends': {
         get: { summary: "Each headline metric across the caller's completed interviews, oldest first", responses: { 200: { description: 'Series by metric' }, ...errors(401) } },

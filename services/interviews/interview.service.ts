@@ -29,6 +29,7 @@ export interface CreateInterviewInput {
   role?: string;
   company?: string;
   prepNotes?: string;
+  jobDescription?: string;
 }
 
 export interface UpdateInterviewInput {
@@ -36,11 +37,14 @@ export interface UpdateInterviewInput {
   role?: string;
   company?: string;
   prepNotes?: string;
+  /** "" removes it. */
+  jobDescription?: string;
   candidateSpeaker?: string;
 }
 
 export interface ReanalyzeInput {
   prepNotes?: string;
+  jobDescription?: string;
   candidateSpeaker?: string;
   aiPreference?: string;
 }
@@ -119,13 +123,17 @@ export class InterviewService {
     return expectState(res);
   }
 
-  /** Edits the interview; a new candidate speaker on a finished interview re-runs the analysis. */
+  /** Edits the interview; a new candidate speaker or job description on a finished interview re-runs the analysis. */
   async update(uid: string, id: string, patch: UpdateInterviewInput): Promise<InterviewState> {
     const before = await this.get(uid, id);
     let state = expectState(await this.d.interviews.dispatch(id, { type: 'update', eventId: `update:${randomUUID()}`, ...patch }));
     const finished = before.status === 'completed' || before.status === 'failed';
-    if (patch.candidateSpeaker !== undefined && finished && before.transcript) {
-      state = await this.reanalyze(uid, id, { candidateSpeaker: patch.candidateSpeaker });
+    const jobChanged = patch.jobDescription !== undefined && patch.jobDescription !== (before.jobDescription ?? '');
+    if ((patch.candidateSpeaker !== undefined || jobChanged) && finished && before.transcript) {
+      state = await this.reanalyze(uid, id, {
+        ...(patch.candidateSpeaker !== undefined && { candidateSpeaker: patch.candidateSpeaker }),
+        ...(jobChanged && { jobDescription: patch.jobDescription }),
+      });
     }
     return state;
   }

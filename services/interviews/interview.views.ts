@@ -19,6 +19,7 @@ export const interviewView = (s: InterviewState) => ({
   title: s.title,
   ...(s.role !== undefined && { role: s.role }),
   ...(s.company !== undefined && { company: s.company }),
+  ...(s.jobDescription && { jobDescription: s.jobDescription }),
   status: s.status,
   stage: s.stage,
   progress: s.progress,

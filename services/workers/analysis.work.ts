@@ -23,6 +23,7 @@ export function analysisWork(d: {
       const report = await buildReport(transcript, {
         interviewId: state.id,
         ...(state.prepNotes && { prepNotes: state.prepNotes }),
+        ...(state.jobDescription && { jobDescription: state.jobDescription }),
         ...(state.analysis?.candidateSpeaker && { candidateSpeaker: state.analysis.candidateSpeaker }),
         ...(aiPreference && { aiPreference }),
         ...(d.ai && { ai: d.ai }),
