@@ -598,12 +598,9 @@ def _smooth(lab, min_run):
     changed = True
     while changed:
         changed = False
-        runs = []
-        start = 0
-        for i in range(1, len(lab) + 1):
-            if i == len(lab) or lab[i] != lab[start]:
-                runs.append((start, i))
-                start = i
+        cuts = np.flatnonzero(np.diff(lab)) + 1
+        edges = np.concatenate([[0], cuts, [len(lab)]])
+        runs = list(zip(edges[:-1].tolist(), edges[1:].tolist()))
         if len(runs) < 2:
             break
         shortest = min(range(len(runs)), key=lambda r: runs[r][1] - runs[r][0])
