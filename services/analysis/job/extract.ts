@@ -72,8 +72,8 @@ export function postingSentences(text: string): Sentence[] {
     if (isHeading(raw)) {
       skip = HEADING_SKIP.test(raw) && !HEADING_BONUS.test(raw);
       bonusSection = HEADING_BONUS.test(raw);
-      // A heading that names a competency ("Leadership") still counts as a sentence.
-      if (skip) continue;
+      // Headings are structure ("Requirements", "What you'll do"), not requirements.
+      continue;
     }
     if (skip) continue;
     const line = raw.replace(BULLET, '').trim().replace(/^[#*_]+\s*|\s*[*_]+$/gu, '');

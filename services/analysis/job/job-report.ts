@@ -5,7 +5,7 @@
  */
 import { type CoverageAnswer, judgeCoverage } from './coverage.js';
 import { extractCompetencies } from './extract.js';
-import type { JobCompetency, JobSection } from './job.contract.js';
+import { type JobCompetency, type JobSection, JobSectionSchema } from './job.contract.js';
 import { type CompiledVocabulary, vocabulary } from './vocabulary.js';
 
 const clip = (s: string, n: number) => (s.length <= n ? s : `${s.slice(0, n - 1).trimEnd()}…`);
@@ -22,7 +22,8 @@ export function buildJobSection(
 ): { job: JobSection; tip?: string } {
   const extraction = extractCompetencies(jobDescription, vocab);
   const { competencies, coverage } = judgeCoverage(extraction.competencies, answers, extra, vocab);
-  const job: JobSection = { competencies, coverage, ...(extraction.notes.length > 0 && { notes: extraction.notes }) };
+  // Parsed, so a bug here fails loudly instead of handing out a report that breaks its schema.
+  const job: JobSection = JobSectionSchema.parse({ competencies, coverage, ...(extraction.notes.length > 0 && { notes: extraction.notes }) });
   const missed = competencies.find((c) => c.status === 'missed');
   return missed ? { job, tip: missedTip(missed) } : { job };
 }

@@ -8,8 +8,8 @@
  * A phrase token matches a text token when their lemmas or their written forms agree, so "led
  * teams" matches "lead team" and "dashboards" matches "dashboard".
  *
- * Overlaps: where phrases overlap in one sentence, the longest wins ("lead generation" is sales,
- * not leadership; "computer vision" is machine learning, not strategic "vision"); a match with a
+ * Overlaps: a match inside a longer one is dropped ("lead generation" is sales, not leadership;
+ * "computer vision" is machine learning, not strategic "vision"); a match with a
  * negation just before it ("never", "not", "no", "n't", "without") is dropped.
  */
 import { analyseTokens } from '../content/nlp.js';
@@ -78,7 +78,9 @@ export function findPhrases<T>(toks: readonly Tok[], phrases: readonly Phrase<T>
   found.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
   const taken: Match<T>[] = [];
   for (const m of found) {
-    if (taken.some((k) => m.start < k.end && k.start < m.end)) continue;
+    // Inside a longer match: the longer phrase is what was meant. Partly overlapping matches both
+    // stand ("I led a team of" is leadership and people management).
+    if (taken.some((k) => k.start <= m.start && m.end <= k.end)) continue;
     const before = toks.slice(Math.max(0, m.start - 3), m.start);
     if (before.some((b) => NEGATIONS.has(b.norm))) continue;
     taken.push(m);

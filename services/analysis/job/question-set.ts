@@ -40,7 +40,7 @@ export const questionBank = (): BankQuestion[] => (bank ??= BankSchema.parse(ban
 /** The general questions that fill a set, in this order. */
 const FILL_KINDS: readonly QuestionKind[] = ['introduction', 'motivation', 'strengths_weaknesses', 'candidate_questions'];
 const FIRST_PERSON = /\b(?:I|I'm|I've|I'd|me|my|myself)\b/u;
-const TEAM = /\b(?:we|we're|we've|our|the team|they)\b/iu;
+const TEAM = /\b(?:we|we're|we've|the team|they)\b/iu;
 
 export interface JobCompetencyInput extends Pick<ExtractedCompetency, 'id' | 'name' | 'kind'> {
   /** From the interview's report; absent when there is none. */
@@ -93,7 +93,7 @@ export function followUpFor(a: AnswerInput, index: number): SetQuestion | undefi
   const ownAction = action.present && action.evidence !== undefined && FIRST_PERSON.test(action.evidence);
   if (!ownAction) {
     const team = action.present && action.evidence ? action.evidence : verbatimSentences(a.text).find((s) => TEAM.test(s) && !FIRST_PERSON.test(s));
-    if (team) return { ...base, competency: 'ownership', text: `You said "${clip(team.trim(), 110)}". What did you do yourself, step by step?` };
+    if (team) return { ...base, competency: 'ownership', text: `You said "${clip(team.trim().replace(/[.!]+$/u, ''), 110)}". What did you do yourself, step by step?` };
     return { ...base, competency: 'ownership', text: `In your answer to "${clip(a.question.trim(), 90)}", what did you do yourself? Walk me through your own steps.` };
   }
   if (!a.star.result.present) {
