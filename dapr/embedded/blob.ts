@@ -32,12 +32,20 @@ export class LocalBlobBinding {
     switch (operation) {
       case 'create': {
         const file = this.file(metadata.blobName);
-        await fs.mkdir(path.dirname(file), { recursive: true });
         const tmp = path.join(this.root, INCOMING, `${randomUUID()}.tmp`);
         await fs.mkdir(path.dirname(tmp), { recursive: true });
         const bytes = Buffer.isBuffer(data) ? data : Buffer.from(typeof data === 'string' ? data : JSON.stringify(data));
         await fs.writeFile(tmp, bytes);
-        await fs.rename(tmp, file);
+        // A concurrent delete may prune the (then empty) folder between mkdir and rename: retry once.
+        for (let tries = 0; ; tries++) {
+          await fs.mkdir(path.dirname(file), { recursive: true });
+          try {
+            await fs.rename(tmp, file);
+            break;
+          } catch (err) {
+            if ((err as NodeJS.ErrnoException).code !== 'ENOENT' || tries > 0) throw err;
+          }
+        }
         return { data: null, metadata: { blobName: metadata.blobName! } };
       }
       case 'get': {
@@ -50,7 +58,9 @@ export class LocalBlobBinding {
         }
       }
       case 'delete': {
-        await fs.rm(this.file(metadata.blobName), { force: true });
+        const file = this.file(metadata.blobName);
+        await fs.rm(file, { force: true });
+        await this.pruneEmptyParents(file);
         return { data: null, metadata: {} };
       }
       case 'list': {
@@ -60,6 +70,17 @@ export class LocalBlobBinding {
       }
       default:
         throw new NotConfiguredError(`operation "${operation}" of the blob binding`);
+    }
+  }
+
+  /** Erase leaves no trace: folders a delete emptied (e.g. `interviews/<id>/`) go too, up to the root. */
+  private async pruneEmptyParents(file: string): Promise<void> {
+    for (let dir = path.dirname(file); dir.startsWith(this.root + path.sep); dir = path.dirname(dir)) {
+      try {
+        await fs.rmdir(dir);
+      } catch {
+        return; // not empty (or gone): stop here
+      }
     }
   }
 

@@ -38,6 +38,8 @@ export function openDb(dataDir: string): Db {
     // NORMAL is durable across process crashes in WAL mode (only an OS crash can lose the last commit).
     db.pragma('synchronous = NORMAL');
     db.pragma('busy_timeout = 5000');
+    // Erase means erase: deleted and overwritten rows are zeroed on disk, not left in free pages.
+    db.pragma('secure_delete = ON');
     db.exec(SCHEMA);
   } catch (err) {
     db.close(); // e.g. a full disk: the caller may retry, so do not leak the handle

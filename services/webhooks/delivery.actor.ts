@@ -7,6 +7,7 @@
  */
 import type { ActorContext, ActorType } from '../../dapr/ports/actors.js';
 import { summarize } from './delivery.summary.js';
+import { redactedBody } from './payload.js';
 import type { Sender } from './http.sender.js';
 import { type AttemptContext, WEBHOOK_OWNER_ACTOR } from './owner.actor.js';
 import { nextRetryDelay } from './retry-schedule.js';
@@ -112,6 +113,26 @@ export function webhookDeliveryActor(policy: DeliveryPolicy, send: Sender): Acto
       },
       async get(ctx) {
         return (await ctx.state.get<DeliveryRecord>(KEY)) ?? null;
+      },
+      /**
+       * The interview was erased: keep id, status and attempts for the log, drop the content (title,
+       * metrics, error text) from the body; a delivery still pending is cancelled, not sent later.
+       * Idempotent; `interview.deleted` itself carries nothing to drop and is left alone.
+       */
+      async redactInterview(ctx, { interviewId }: { interviewId: string }) {
+        const d = await ctx.state.get<DeliveryRecord>(KEY);
+        if (!d || d.eventType === 'interview.deleted') return false;
+        const erased = redactedBody(d.body, interviewId);
+        if (erased === null) return false;
+        d.body = erased;
+        d.updatedAt = ctx.now();
+        if (d.status === 'pending') {
+          ctx.unregisterReminder(ATTEMPT);
+          finish(ctx, d, 'cancelled', 'interview_erased');
+        }
+        ctx.state.set(KEY, d);
+        await owner(ctx, d).record();
+        return true;
       },
       /** Manual redelivery: a new retry cycle, same id and body. A pending delivery is left as it is. */
       async redeliver(ctx) {

@@ -86,3 +86,18 @@ export function completedEvent(eventId: string, d: LifecycleData, summary: Inter
 /** The body every receiver gets: the Standard Webhooks recommended `{type, timestamp, data}`. */
 export const webhookBody = (type: string, at: number, data: Record<string, unknown>): string =>
   JSON.stringify({ type, timestamp: new Date(at).toISOString(), data });
+
+/**
+ * The body of a delivery about `interviewId` with its content dropped (what remains after erase:
+ * type, time and the id), or null when the body is about something else (or already redacted).
+ */
+export function redactedBody(body: string, interviewId: string): string | null {
+  let parsed: { type?: unknown; timestamp?: unknown; data?: { interviewId?: unknown; erased?: unknown } };
+  try {
+    parsed = JSON.parse(body) as typeof parsed;
+  } catch {
+    return null;
+  }
+  if (parsed.data?.interviewId !== interviewId || parsed.data.erased === true) return null;
+  return JSON.stringify({ type: parsed.type, timestamp: parsed.timestamp, data: { interviewId, erased: true } });
+}

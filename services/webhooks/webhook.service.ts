@@ -133,6 +133,23 @@ export class WebhookService {
     return planned;
   }
 
+  /**
+   * Erase reaches the delivery log: every delivery about the interview keeps its id, status and
+   * attempts but loses its content (pending ones are cancelled). Idempotent (the deleted event may
+   * be redelivered).
+   */
+  async redactInterview(uid: string, interviewId: string): Promise<number> {
+    let redacted = 0;
+    for (const e of await this.list(uid)) {
+      for (const s of (await this.owner(uid)<DeliverySummary[] | null>('deliveries', { endpointId: e.id, limit: Number.MAX_SAFE_INTEGER })) ?? []) {
+        if (s.event === 'interview.deleted' || s.event === PING_EVENT) continue;
+        if (await this.d.actors.invoke<boolean>(WEBHOOK_DELIVERY_ACTOR, s.id, 'redactInterview', { interviewId })) redacted++;
+      }
+    }
+    if (redacted) this.d.log.info({ uid, interviewId, redacted }, 'webhook deliveries of an erased interview redacted');
+    return redacted;
+  }
+
   private start(deliveryId: string, req: StartDelivery): Promise<DeliveryRecord> {
     return this.d.actors.invoke<DeliveryRecord>(WEBHOOK_DELIVERY_ACTOR, deliveryId, 'start', req);
   }
@@ -150,7 +167,10 @@ export class WebhookService {
     } else event = webhookEventFor(e.topic, e.id, d);
     if (!event) return 'SUCCESS';
     if (event.type === 'interview.progress' && !this.d.throttle.admit(d.id, { at, status: d.status, progress: d.progress })) return 'SUCCESS';
-    if (event.type === 'interview.deleted') this.d.throttle.forget(d.id);
+    if (event.type === 'interview.deleted') {
+      this.d.throttle.forget(d.id);
+      await this.redactInterview(d.ownerUid, d.id);
+    }
     await this.dispatch(d.ownerUid, event, at);
     return 'SUCCESS';
   }

@@ -3,11 +3,12 @@
  * runtime on a temp data dir, real sockets): SSRF on IP literals, erasure in delivery records,
  * Cache-Control on private answers, future-dated tokens, leftover uploads.
  */
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from '@jest/globals';
-import { apiClient, startTestApp } from '../helpers/app.js';
+import { apiClient, filesUnder, startTestApp, waitForStatus } from '../helpers/app.js';
 import { forgeFutureToken, signUp, withAuthEmulator } from '../helpers/firebase.js';
 import { type Receiver, startReceiver } from '../integration/webhooks/receiver.js';
 
@@ -108,5 +109,45 @@ describe('tokens issued in the future', () => {
     const t = await fetch(`${run.base}/files/`, { method: 'POST', headers: { authorization: `Bearer ${future}`, 'tus-resumable': '1.0.0', 'upload-length': '10' } });
     expect([t.status, ((await t.json()) as { error: { code: string } }).error.code]).toEqual([401, 'auth_invalid']);
     expect((await apiClient(run.base, forgeFutureToken(owner.idToken, 10))('GET', '/api/v1/interviews')).status).toBe(200);
+  });
+});
+
+describe('erasure reaches webhook delivery records', () => {
+  const VTT = `WEBVTT
+
+00:00:00.000 --> 00:00:06.000
+<v Interviewer>Tell me about a project you led.
+
+00:00:06.500 --> 00:00:20.000
+<v Candidate>I led the billing migration. The old system could not handle the load, so I planned three phases and we cut latency by half.
+`;
+
+  it('after DELETE, delivery ids and status stay but no title or metrics remain (API, state, disk), and no empty blob folder is left', async () => {
+    const rx = await receiver();
+    const run = await running({ WEBHOOK_ALLOW_LOOPBACK: '1' });
+    const api = apiClient(run.base, (await signUp()).idToken);
+    const hookId = (await api('POST', '/api/v1/webhooks', { url: rx.url, events: ['interview.completed', 'interview.deleted'] })).body.id as string;
+    const title = `Confidential-${randomUUID()}`;
+    const id = (await api('POST', '/api/v1/interviews', { title })).body.id as string;
+    expect((await api('PUT', `/api/v1/interviews/${id}/transcript?filename=i.vtt`, VTT)).status).toBe(200);
+    await waitForStatus(api, id, (s) => s === 'completed' || s === 'failed');
+    await until(() => rx.received.length >= 1);
+    const completed = (await api('GET', `/api/v1/webhooks/${hookId}/deliveries`)).body.items[0] as { id: string };
+    expect(JSON.stringify((await api('GET', `/api/v1/webhooks/${hookId}/deliveries/${completed.id}`)).body)).toContain(title);
+
+    expect((await api('DELETE', `/api/v1/interviews/${id}`)).status).toBe(204);
+    await until(() => rx.received.length >= 2);
+    await until(async () => !JSON.stringify((await api('GET', `/api/v1/webhooks/${hookId}/deliveries/${completed.id}`)).body).includes(title));
+    const after = (await api('GET', `/api/v1/webhooks/${hookId}/deliveries/${completed.id}`)).body;
+    expect(after).toMatchObject({ id: completed.id, event: 'interview.completed', status: 'succeeded', attempts: [expect.objectContaining({ ok: true, responseCode: 200 })] });
+    expect(JSON.stringify(after)).not.toMatch(/metrics|durationSec/);
+    expect(after.payload).toMatchObject({ type: 'interview.completed', data: { interviewId: id } });
+    const log = (await api('GET', `/api/v1/webhooks/${hookId}/deliveries`)).body.items as { id: string; status: string }[];
+    expect(log.map((d) => d.status)).toEqual(['succeeded', 'succeeded']);
+
+    expect(fs.existsSync(path.join(run.dataDir, 'blobs', 'interviews', id))).toBe(false);
+    await run.stop();
+    const leaks = filesUnder(run.dataDir).filter((f) => fs.readFileSync(path.join(run.dataDir, f)).includes(title));
+    expect(leaks).toEqual([]);
   });
 });

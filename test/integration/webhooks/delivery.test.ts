@@ -126,6 +126,27 @@ describe('webhook delivery', () => {
     expect(rx.received).toHaveLength(0);
   });
 
+  it('erasing an interview redacts its deliveries and cancels a pending one; other interviews are untouched', async () => {
+    const rx = await receiver(() => 500);
+    const h = await harness();
+    const { endpoint } = await subscribe(h, rx.url);
+    const other: WebhookEvent = { type: 'interview.completed', key: 'evt-other', data: { interviewId: 'i-2', status: 'completed', summary: { title: 'Keep me' } } };
+    await h.service.dispatch('alice', { ...completed('evt-erase'), data: { ...completed('x').data, summary: { title: 'Secret title', metrics: { wpm: 150 } } } }, h.clock.now());
+    await h.service.dispatch('alice', other, h.clock.now());
+    await h.runtime.settle();
+    expect(rx.received).toHaveLength(2);
+    expect(await h.service.redactInterview('alice', 'i-1')).toBe(1);
+    expect(await h.service.redactInterview('alice', 'i-1')).toBe(0); // idempotent
+    const log = await h.service.deliveries('alice', endpoint.id, 5);
+    const erased = log.find((d) => d.status === 'cancelled')!;
+    expect(erased).toMatchObject({ reason: 'interview_erased', attempts: 1 });
+    const full = await h.service.delivery('alice', endpoint.id, erased.id);
+    expect(JSON.parse(full.body)).toEqual({ type: 'interview.completed', timestamp: expect.any(String), data: { interviewId: 'i-1', erased: true } });
+    await h.advance(5000);
+    expect(rx.received.map((r) => JSON.parse(r.body).data.interviewId)).toEqual(['i-1', 'i-2', 'i-2']);
+    expect(rx.received[2]!.body).toContain('Keep me');
+  });
+
   it('signs with old and new secret during a rotation', async () => {
     const rx = await receiver();
     const h = await harness();
