@@ -3,7 +3,7 @@
  * segmentation and STAR agreement, and WER per offline engine. It measures and prints; it never
  * fails on a missed target (exit 0), only on a broken evaluation.
  *
- *   npm run eval [-- --only fillers|wpm|content|wer|cards|readiness|der|…[,…]]
+ *   npm run eval [-- --only fillers|wpm|content|wer|cards|readiness|der|jobs|…[,…]]
  */
 import { runCards } from '../eval/sections/cards.js';
 import { runContent } from '../eval/sections/content.js';
@@ -11,6 +11,7 @@ import { runDer } from '../eval/sections/der.js';
 import { runEngines } from '../eval/sections/engines.js';
 import { runFillers } from '../eval/sections/fillers.js';
 import { runHesitations } from '../eval/sections/hesitations.js';
+import { runJobs } from '../eval/sections/jobs.js';
 import { runQuestions } from '../eval/sections/questions.js';
 import { runReadiness } from '../eval/sections/readiness.js';
 import { runStar } from '../eval/sections/star.js';
@@ -30,6 +31,7 @@ const SECTIONS: Record<string, (log: Log) => void | Promise<void>> = {
   der: runDer,
   hesitations: runHesitations,
   engines: runEngines,
+  jobs: runJobs,
 };
 
 function selected(argv: readonly string[]): string[] {
