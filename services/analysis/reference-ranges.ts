@@ -1,3 +1,4 @@
+import { POCKETSPHINX_HESITATION_RECALL, WHISPER_HESITATION_RECALL } from '../media/fillers/measured.js';
 import type { MetricCard, MetricId } from './metric-card.schema.js';
 
 /** How a metric is judged and explained; the value comes from the metrics. */
@@ -64,7 +65,8 @@ export const REFERENCE_RANGES: Readonly<Record<MetricId, MetricReference>> = {
       high: 0.06,
       source:
         'Naim et al. 2015 found fewer fillers went with higher interview ratings (r = −0.35 here). The common 4% coaching target flagged 71% of rated interviews; ' +
-        'above 6% (40% of them) the rating drops most (4.8 against 5.3), so that is the line. Audio engines miss fillers, so their share is a lower bound.',
+        'above 6% (40% of them) the rating drops most (4.8 against 5.3), so that is the line. From audio the count is close, not exact: in our tests ' +
+        `offline Whisper heard ${Math.round(WHISPER_HESITATION_RECALL * 100)}% of the hesitations, pocketsphinx ${Math.round(POCKETSPHINX_HESITATION_RECALL * 100)}%.`,
     },
     advice: {
       low: 'You use very few fillers.',
