@@ -5,27 +5,77 @@
  * spoken cues (vocabulary.ts: "I led", "taught myself", "the outage"). The candidate's own questions
  * (sentences ending in "?", answers to "any questions for me?") are not evidence of anything.
  * A sentence that matches is
- *   strong when it is about the candidate's own doing: it has "I", "me", "my" or "myself";
- *   weak otherwise ("we fixed the outage", "the team did a lot of testing").
+ *   strong when it reports the candidate's own deed: "I" followed by an action verb, past or a
+ *     present habit ("I led", "I've built", "I spearhead the auction"; see ownDeed);
+ *   weak otherwise: the team's deed ("we fixed the outage"), a claim or a self-description ("I'm
+ *     a leader", "I learn really quickly", "I would be committed"), a role ("I was president"),
+ *     an admitted weakness ("I have trouble meeting deadlines"), a plan.
+ * The question asked counts too: an answer to a question that names the competency ("a time you
+ * demonstrated leadership", "working on a team … how did you solve that problem") shows it,
+ * strongly when its STAR action is the candidate's own deed, weakly otherwise (answers of at least
+ * QUESTION_MIN_WORDS words; the evidence is the STAR action sentence, else the answer's first one).
  * Status: covered = at least one strong sentence; partial = only weak ones; missed = none.
  * The evidence is the matching sentence, verbatim (a long unpunctuated ASR sentence is cut to a
  * window of QUOTE_WORDS words around the match, still a verbatim substring), preferring strong
  * sentences, then the one with the most matches, then the earliest.
  * coverage = (covered + ½ · partial) ÷ competencies: a partial counts half.
  */
-import { splitSentences } from '../content/nlp.js';
+import { analyseTokens, splitSentences } from '../content/nlp.js';
 import type { ExtractedCompetency } from './extract.js';
 import type { CoverageStatus, JobCompetency } from './job.contract.js';
 import { findPhrases, tokens } from './phrases.js';
 import { type CompiledVocabulary, vocabulary } from './vocabulary.js';
 
 export const QUOTE_WORDS = 40;
-const FIRST_PERSON = new Set(['i', 'me', 'my', 'myself', 'mine']);
+export const QUESTION_MIN_WORDS = 15;
+/** Verbs that state a mind or a mood, not a deed ("I liked", "I thought", "I wanted"). */
+const NOT_DEEDS = new Set(['think', 'feel', 'like', 'love', 'want', 'hope', 'guess', 'know', 'believe', 'mean', 'try', 'tend', 'wish', 'enjoy', 'need', 'say', 'suppose', 'imagine', 'get', 'be', 'have']);
+/** Present-tense verbs that describe the speaker rather than report a habit of doing ("I learn quickly", "I work hard"). */
+const PRESENT_CLAIMS = new Set(['learn', 'work', 'care', 'do', 'bring', 'can', 'will', 'would', 'struggle', 'procrastinate']);
+/** Hedges and fillers between "I" and its verb: "I sort of took", "I kinda organize", "I basically set up". */
+const BETWEEN = new Set(['sort', 'kind', 'of', 'kinda', 'sorta', 'like', 'um', 'uh', 'uhh', 'umm', 'ah', 'also', 'just', 'actually', 'basically', 'really', 'then', 'personally', 'individually', 'eventually', 'finally']);
+const PERFECT = new Set(['have', "'ve", 've', 'had', "'d"]);
+
+/**
+ * "I" followed, within five words (hedges, adverbs and have/had skipped), by a deed: a past-tense
+ * action verb ("I led", "I've built", "what I did was…") or a present habit ("I spearhead the
+ * auction every year"), not a verb of mind ("I think") or a self-description ("I learn quickly").
+ */
+export function ownDeed(sentence: string): boolean {
+  const toks = analyseTokens(sentence);
+  for (let i = 0; i < toks.length; i++) {
+    if (toks[i]!.norm !== 'i') continue;
+    let perfect = false;
+    for (let j = i + 1; j < Math.min(toks.length, i + 6); j++) {
+      const t = toks[j]!;
+      if (BETWEEN.has(t.norm) || t.pos === 'ADV' || t.pos === 'PART' || t.pos === 'INTJ') continue;
+      if (PERFECT.has(t.norm)) {
+        perfect = true;
+        continue;
+      }
+      if (t.norm === 'did') {
+        const next = toks.slice(j + 1).find((n) => !BETWEEN.has(n.norm) && n.pos !== 'ADV');
+        if (next?.pos === 'VERB') continue;
+        return true;
+      }
+      if (t.pos !== 'VERB' || NOT_DEEDS.has(t.lemma) || t.norm.endsWith('ing')) break;
+      if (t.norm !== t.lemma) return true;
+      // "I have trouble…" is not "I have built…": after have/had only a participle is a deed.
+      if (!perfect && !PRESENT_CLAIMS.has(t.lemma)) return true;
+      break;
+    }
+  }
+  return false;
+}
 
 export interface CoverageAnswer {
   readonly text: string;
   /** Question kind; answers to "any questions for me?" are skipped. */
   readonly kind?: string;
+  /** The interviewer's question: a competency it names is what the answer is about. */
+  readonly question?: string;
+  readonly wordCount?: number;
+  readonly star?: { readonly action: { readonly present: boolean; readonly evidence?: string } };
 }
 
 interface Hit {
@@ -79,7 +129,6 @@ export function judgeCoverage(
   sentences.forEach((s, order) => {
     if (/\?\s*$/u.test(s.text)) return;
     const toks = tokens(s.text);
-    const strong = toks.some((t) => FIRST_PERSON.has(t.norm));
     const byOwner = new Map<string, { n: number; firstNorm: string }>();
     for (const m of findPhrases(toks, vocab.speech.phrases, vocab.speech.index)) {
       if (!wanted.has(m.owner)) continue;
@@ -87,9 +136,26 @@ export function judgeCoverage(
       if (held) held.n++;
       else byOwner.set(m.owner, { n: 1, firstNorm: m.firstNorm });
     }
+    if (byOwner.size === 0) return;
+    const strong = ownDeed(s.text);
     for (const [id, { n, firstNorm }] of byOwner) {
       const list = hits.get(id) ?? hits.set(id, []).get(id)!;
       list.push({ answer: s.answer, order, quote: quoteAround(s.text, firstNorm), strong, matches: n });
+    }
+  });
+  answers.forEach((a, i) => {
+    if (!a.question || a.kind === 'candidate_questions') return;
+    const words = a.wordCount ?? a.text.split(/\s+/u).length;
+    if (words < QUESTION_MIN_WORDS) return;
+    const asked = new Set(findPhrases(tokens(a.question), vocab.speech.phrases, vocab.speech.index).map((m) => m.owner).filter((id) => wanted.has(id)));
+    if (asked.size === 0) return;
+    const action = a.star?.action.present ? a.star.action.evidence : undefined;
+    const quote = action && a.text.includes(action) ? action : verbatimSentences(a.text)[0];
+    if (!quote) return;
+    const strong = action !== undefined && ownDeed(action);
+    for (const id of asked) {
+      const list = hits.get(id) ?? hits.set(id, []).get(id)!;
+      list.push({ answer: i, order: sentences.length + i, quote: quoteAround(quote, ''), strong, matches: 0 });
     }
   });
 

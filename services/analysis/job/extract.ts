@@ -48,7 +48,7 @@ const BULLET = /^\s*(?:[-*•+‣◦▪·]|\(?\d{1,3}[.)]|\(\d{1,3}\))\s+/u;
 const HEADING_SKIP = /\b(?:benefits?|perks|what we offer|we offer|compensation|salary|pay range|about (?:us|the company|the team|company)|who we are|our (?:mission|story|values|culture)|equal (?:employment )?opportunit|eeo|accommodations?|how to apply|location|why join)\b/iu;
 const HEADING_BONUS = /\b(?:nice to have|nice-to-have|bonus|preferred|pluses|a plus|desirable|good to have)\b/iu;
 const BOILERPLATE =
-  /\b(?:equal opportunity|regardless of (?:race|gender|age)|race, (?:colou?r|religion)|sexual orientation|reasonable accommodation|401\(?k\)?|health insurance|dental|paid time off|parental leave|salary range|pay range|base salary|stock options|visa sponsorship)\b/iu;
+  /\b(?:equal opportunity|regardless of (?:race|gender|age)|race, (?:colou?r|religion)|sexual orientation|reasonable accommodation|401\(?k\)?|health insurance|dental|paid time off|parental leave|salary range|pay range|base salary|competitive salary|stock options|visa sponsorship|we offer|pension|tuition reimbursement|relocation (?:support|assistance)|volunteer time|(?:learning|development) budget|ote of|we(?:'re| are) hiring)\b/iu;
 
 /** A short line with no sentence punctuation (or ending with ":") reads as a section heading. */
 const isHeading = (line: string): boolean => {

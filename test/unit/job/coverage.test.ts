@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { coverageShare, judgeCoverage, quoteAround, QUOTE_WORDS } from '../../../services/analysis/job/coverage.js';
+import { coverageShare, judgeCoverage, ownDeed, quoteAround, QUOTE_WORDS } from '../../../services/analysis/job/coverage.js';
 import { extractCompetencies } from '../../../services/analysis/job/extract.js';
 import { leadWithTip, missedTip } from '../../../services/analysis/job/job-report.js';
 
@@ -37,7 +37,7 @@ describe('judgeCoverage', () => {
   });
 
   it('uses sentences outside answers when there are none', () => {
-    const r = judgeCoverage(job(LEAD_AND_ONCALL), [], ['I was the captain of the chess club.']);
+    const r = judgeCoverage(job(LEAD_AND_ONCALL), [], ['I was the captain of the chess club.', 'I led its weekly practice.']);
     const lead = r.competencies.find((c) => c.id === 'leadership')!;
     expect(lead.status).toBe('covered');
     expect(lead.answers).toBeUndefined();
@@ -49,6 +49,25 @@ describe('judgeCoverage', () => {
     expect(long).toContain(q);
     expect(q.split(/\s+/).length).toBeLessThanOrEqual(QUOTE_WORDS);
     expect(q).toContain('I led the  whole group');
+  });
+});
+
+describe('ownDeed', () => {
+  it('tells a deed from a claim, a role, a plan or the team', () => {
+    for (const deed of ['I led the team.', 'so I basically set up a group text', 'I individually spearhead the auction every year', "I've organized three events.", 'What I did was call everyone.', 'I sort of took the helm'])
+      expect([deed, ownDeed(deed)]).toEqual([deed, true]);
+    for (const claim of ["I'm a leader.", 'I learn really quickly.', 'I would be very committed.', 'I was the vice president.', 'I have trouble meeting deadlines.', 'We fixed the outage.', 'I think I am organized.', "I'm working on it."])
+      expect([claim, ownDeed(claim)]).toEqual([claim, false]);
+  });
+
+  it('counts the answer to a question that names the competency', () => {
+    const r = judgeCoverage(job(LEAD_AND_ONCALL), [{
+      question: 'Tell me about a time you demonstrated leadership.',
+      text: 'Last year our robotics club had no money for the trip. I wrote to ten local companies and two sponsored us. We went to the finals.',
+      kind: 'behavioural',
+      star: { action: { present: true, evidence: 'I wrote to ten local companies and two sponsored us.' } },
+    }]);
+    expect(r.competencies.find((c) => c.id === 'leadership')).toMatchObject({ status: 'covered', evidence: 'I wrote to ten local companies and two sponsored us.', answers: [0] });
   });
 });
 
