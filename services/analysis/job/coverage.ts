@@ -10,8 +10,9 @@
  *   weak otherwise: the team's deed ("we fixed the outage"), a claim or a self-description ("I'm
  *     a leader", "I learn really quickly", "I would be committed"), a role ("I was president"),
  *     an admitted weakness ("I have trouble meeting deadlines"), a plan.
- * The question asked counts too: an answer to a question that names the competency ("a time you
- * demonstrated leadership", "working on a team … how did you solve that problem") shows it,
+ * The question asked counts too: an answer to a question that names the competency in a posting's
+ * words, its synonyms ("a time you demonstrated leadership", "working on a team … how did you
+ * solve that problem"; not the spoken cues: "how do you plan to improve" is no event planning) shows it,
  * strongly when its STAR action is the candidate's own deed, weakly otherwise (answers of at least
  * QUESTION_MIN_WORDS words; the evidence is the STAR action sentence, else the answer's first one).
  * Status: covered = at least one strong sentence; partial = only weak ones; missed = none.
@@ -147,7 +148,7 @@ export function judgeCoverage(
     if (!a.question || a.kind === 'candidate_questions') return;
     const words = a.wordCount ?? a.text.split(/\s+/u).length;
     if (words < QUESTION_MIN_WORDS) return;
-    const asked = new Set(findPhrases(tokens(a.question), vocab.speech.phrases, vocab.speech.index).map((m) => m.owner).filter((id) => wanted.has(id)));
+    const asked = new Set(findPhrases(tokens(a.question), vocab.posting.phrases, vocab.posting.index).map((m) => m.owner).filter((id) => wanted.has(id)));
     if (asked.size === 0) return;
     const action = a.star?.action.present ? a.star.action.evidence : undefined;
     const quote = action && a.text.includes(action) ? action : verbatimSentences(a.text)[0];
