@@ -80,6 +80,11 @@ function step(s: InterviewState, e: InterviewEvent, policy: LifecyclePolicy): Tr
     case 'uploadProgress':
       if (s.status !== 'uploading') return stale();
       return ok({ ...s, progress: Math.max(s.progress, overall('upload', e.fraction)) }, deadline('upload'));
+    case 'uploadAbandoned': {
+      if (s.status !== 'uploading') return stale();
+      const { upload: _gone, ...timings } = s.timings;
+      return ok({ ...s, status: 'created', stage: 'upload', progress: 0, timings }, { type: 'clearDeadline' });
+    }
     case 'uploadCompleted': {
       if (s.status !== 'created' && s.status !== 'uploading' && s.status !== 'failed') return reached(s, 'uploaded') ? stale() : illegal();
       const { error: _drop, ...rest } = s;

@@ -54,6 +54,8 @@ export type InterviewEvent =
   | (Base & { type: 'create'; id: string; ownerUid: string; title: string; role?: string; company?: string; prepNotes?: string; jobDescription?: string })
   | (Base & { type: 'uploadStarted' })
   | (Base & { type: 'uploadProgress'; fraction: number })
+  /** The upload was refused or removed before it finished (e.g. 413): back to waiting for a recording. */
+  | (Base & { type: 'uploadAbandoned' })
   | (Base & { type: 'uploadCompleted'; key: string; size: number; filename?: string; engine?: string; speakers?: string })
   | (Base & { type: 'transcriptImported'; key: string; durationSec: number })
   | (Base & { type: 'stageStarted'; stage: 'transcription' | 'analysis' })

@@ -20,6 +20,7 @@ import { isStorageFull, STORAGE_FULL_RETRY_AFTER_SEC, StorageFullError } from '.
 import type { Logger } from '../shared/logger.js';
 import type { Metrics } from '../shared/metrics.js';
 import { parseUploadMetadata } from './tus.metadata.js';
+import { UploadLeases } from './upload-leases.js';
 import { interviewIdOfUpload, type UploadStore, uploadIdFor } from './upload.store.js';
 
 export interface TusRouterDeps {
@@ -44,6 +45,8 @@ export const TUS_PATH = '/files';
 
 export function tusRouter(d: TusRouterDeps): Router {
   const lastProgress = new Map<string, number>();
+  // One active upload per interview; a refused upload leaves nothing behind (upload-leases.ts).
+  const leases = new UploadLeases({ store: d.store, service: d.service, log: d.log });
   const tus = new TusServer({
     path: TUS_PATH,
     datastore: d.store.tus,
@@ -51,8 +54,9 @@ export function tusRouter(d: TusRouterDeps): Router {
     relativeLocation: true,
     respectForwardedHeaders: true,
     namingFunction: (_req, metadata) => uploadIdFor(metadata?.interviewId ?? '', randomBytes(12).toString('hex')),
-    onUploadCreate: async (_req, res, upload) => {
+    onUploadCreate: async (req, res, upload) => {
       await dispatchOrThrow(d.service, upload, { type: 'uploadStarted', eventId: `upload-start:${upload.id}` });
+      leases.created(req, upload.id);
       return res;
     },
     onUploadFinish: async (_req, res, upload) => {
@@ -65,12 +69,15 @@ export function tusRouter(d: TusRouterDeps): Router {
         throw err;
       }
       lastProgress.delete(upload.id);
+      leases.ended(upload.id);
       d.metrics.uploadBytes.inc(size);
       d.metrics.uploadsFinished.inc();
       d.log.info({ interviewId: interviewIdOfUpload(upload.id), uploadId: upload.id, size }, 'upload finished');
       return res;
     },
-    onResponseError: (_req, res, err) => {
+    onResponseError: async (req, res, err) => {
+      const failedStatus = isStorageFull(err) ? 507 : 'status_code' in err ? err.status_code : 500;
+      await leases.failed(req as Request, failedStatus, uploadIdOf(req as Request));
       if (isStorageFull(err)) {
         d.log.error({ err }, 'upload refused: storage full');
         res.setHeader('retry-after', String(STORAGE_FULL_RETRY_AFTER_SEC));
@@ -117,7 +124,7 @@ export function tusRouter(d: TusRouterDeps): Router {
   };
 
   const router = Router();
-  router.all(['/files', '/files/*splat'], guard(d), (req, res, next) => {
+  router.all(['/files', '/files/*splat'], guard(d, leases), (req, res, next) => {
     (req.method === 'HEAD' ? finishOnResume(req).then(() => tus.handle(req, res)) : tus.handle(req, res)).catch(next);
   });
   return router;
@@ -150,8 +157,8 @@ function uploadIdOf(req: Request): string | undefined {
 }
 
 /** Authentication and ownership for every tus request except CORS preflights. */
-function guard(d: TusRouterDeps) {
-  return async (req: Request, _res: Response, next: NextFunction) => {
+function guard(d: TusRouterDeps, leases: UploadLeases) {
+  return async (req: Request, res: Response, next: NextFunction) => {
     if (req.method === 'OPTIONS') return next();
     // @tus/server would serve a finished upload on GET; media is never served back (privacy).
     if (req.method === 'GET') return next(new AppError('route_not_found', 'uploads cannot be downloaded', 404));
@@ -173,10 +180,13 @@ function guard(d: TusRouterDeps) {
         }
         await d.service.checkUploadAllowed(user.uid, interviewId);
         await checkFreeSpace(d, Number(length ?? req.header('content-length') ?? 0));
+        await leases.admitCreation(interviewId, res);
       } else {
-        const interviewId = interviewIdOfUpload(uploadIdOf(req) ?? '');
-        if (!interviewId) throw new NotFoundError();
+        const uploadId = uploadIdOf(req);
+        const interviewId = interviewIdOfUpload(uploadId ?? '');
+        if (!uploadId || !interviewId) throw new NotFoundError();
         await d.service.get(user.uid, interviewId);
+        leases.track(uploadId, req, res);
         if (req.method === 'PATCH') await checkFreeSpace(d, Number(req.header('content-length') ?? 0));
       }
       next();

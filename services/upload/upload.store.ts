@@ -16,6 +16,8 @@ export interface UploadStore {
   removeForInterview(interviewId: string): Promise<void>;
   /** Deletes expired unfinished uploads; returns how many. */
   removeExpired(): Promise<number>;
+  /** Unfinished uploads of an interview with their last write (stores that can tell; used to see an active upload). */
+  unfinishedUploads?(interviewId: string): Promise<{ id: string; lastWriteAt: number }[]>;
   /** Free bytes where uploads are written, for stores on a local disk (remote stores omit it). */
   freeBytes?(): Promise<number>;
 }
@@ -51,6 +53,19 @@ export class LocalUploadStore implements UploadStore {
     const names = await fs.readdir(this.dir).catch(() => [] as string[]);
     const prefix = `${interviewId}--`;
     await Promise.all(names.filter((n) => n.startsWith(prefix)).map((n) => fs.rm(path.join(this.dir, n), { force: true })));
+  }
+
+  async unfinishedUploads(interviewId: string): Promise<{ id: string; lastWriteAt: number }[]> {
+    const prefix = `${interviewId}--`;
+    const names = (await fs.readdir(this.dir).catch(() => [] as string[])).filter((n) => n.startsWith(prefix) && !n.endsWith('.json'));
+    const out: { id: string; lastWriteAt: number }[] = [];
+    for (const id of names) {
+      const upload = await this.tus.getUpload(id).catch(() => undefined);
+      if (!upload || (upload.size !== undefined && upload.offset === upload.size)) continue;
+      const stat = await fs.stat(path.join(this.dir, id)).catch(() => undefined);
+      if (stat) out.push({ id, lastWriteAt: stat.mtimeMs });
+    }
+    return out;
   }
 
   /**

@@ -151,3 +151,64 @@ describe('erasure reaches webhook delivery records', () => {
     expect(leaks).toEqual([]);
   });
 });
+
+describe('leftover uploads', () => {
+  const MAX = 64 * 1024;
+  const meta = (o: Record<string, string>) => Object.entries(o).map(([k, v]) => `${k} ${Buffer.from(v).toString('base64')}`).join(',');
+  const setup = async () => {
+    const run = await running({ MAX_UPLOAD_BYTES: String(MAX) });
+    const owner = await signUp();
+    const api = apiClient(run.base, owner.idToken);
+    const tus = (method: string, url: string, headers: Record<string, string> = {}, body?: Buffer) =>
+      fetch(new URL(url, run.base), { method, headers: { 'tus-resumable': '1.0.0', authorization: `Bearer ${owner.idToken}`, ...headers }, ...(body && { body }) });
+    const uploadsOf = (id: string) => filesUnder(path.join(run.dataDir, 'uploads')).filter((f) => f.startsWith(id));
+    return { run, api, tus, uploadsOf };
+  };
+
+  it('a creation-with-upload whose body is too large is 413 file_too_large, leaves no upload, and the interview is back to created', async () => {
+    const { api, tus, uploadsOf } = await setup();
+    const octets = { 'content-type': 'application/offset+octet-stream' };
+    const cases: Record<string, string>[] = [
+      { 'upload-length': '1000' }, // body longer than the declared length
+      { 'upload-defer-length': '1' }, // deferred length, body over MAX_UPLOAD_BYTES
+    ];
+    for (const headers of cases) {
+      const id = (await api('POST', '/api/v1/interviews', { title: 'too big' })).body.id as string;
+      const r = await tus('POST', '/files/', { ...octets, ...headers, 'upload-metadata': meta({ interviewId: id }) }, Buffer.alloc(MAX + 4096, 1));
+      expect([headers, r.status, ((await r.json()) as { error: { code: string } }).error.code]).toEqual([headers, 413, 'file_too_large']);
+      expect(uploadsOf(id)).toEqual([]);
+      expect((await api('GET', `/api/v1/interviews/${id}`)).body).toMatchObject({ status: 'created', progress: 0 });
+    }
+  });
+
+  it('a deferred-length PATCH over the limit is 413 and leaves nothing behind either', async () => {
+    const { api, tus, uploadsOf } = await setup();
+    const id = (await api('POST', '/api/v1/interviews', { title: 'too big later' })).body.id as string;
+    const created = await tus('POST', '/files/', { 'upload-defer-length': '1', 'upload-metadata': meta({ interviewId: id }) });
+    expect(created.status).toBe(201);
+    const r = await tus('PATCH', created.headers.get('location')!, { 'content-type': 'application/offset+octet-stream', 'upload-offset': '0' }, Buffer.alloc(MAX + 4096, 1));
+    expect(r.status).toBe(413);
+    expect(uploadsOf(id)).toEqual([]);
+    expect((await api('GET', `/api/v1/interviews/${id}`)).body).toMatchObject({ status: 'created' });
+  });
+
+  it('a second upload while one is active is 409 upload_in_progress; once the first is terminated, a new one may start', async () => {
+    const { api, tus, uploadsOf } = await setup();
+    const id = (await api('POST', '/api/v1/interviews', { title: 'one at a time' })).body.id as string;
+    const post = () => tus('POST', '/files/', { 'upload-length': '2000', 'upload-metadata': meta({ interviewId: id }) });
+    const first = await post();
+    expect(first.status).toBe(201);
+    const a = first.headers.get('location')!;
+    expect((await tus('PATCH', a, { 'content-type': 'application/offset+octet-stream', 'upload-offset': '0' }, Buffer.alloc(500, 2))).status).toBe(204);
+    const [b, c] = await Promise.all([post(), post()]);
+    for (const r of [b, c]) {
+      expect([r.status, ((await r.json()) as { error: { code: string; message: string } }).error]).toEqual([409, { code: 'upload_in_progress', message: expect.any(String) }]);
+    }
+    expect(uploadsOf(id).filter((f) => !f.endsWith('.json'))).toHaveLength(1);
+    expect((await tus('DELETE', a)).status).toBe(204);
+    const next = await post();
+    expect(next.status).toBe(201);
+    expect((await tus('PATCH', next.headers.get('location')!, { 'content-type': 'application/offset+octet-stream', 'upload-offset': '0' }, Buffer.alloc(2000, 3))).status).toBe(204);
+    expect((await api('GET', `/api/v1/interviews/${id}`)).body.status).not.toMatch(/created|uploading/);
+  });
+});

@@ -17,6 +17,7 @@ const EVENTS = {
   create: { type: 'create', id: 'iv-1', ownerUid: 'uid-alice', title: 'again' },
   uploadStarted: { type: 'uploadStarted' },
   uploadProgress: { type: 'uploadProgress', fraction: 0.5 },
+  uploadAbandoned: { type: 'uploadAbandoned' },
   uploadCompleted: { type: 'uploadCompleted', ...MEDIA, key: 'media/second' },
   transcriptImported: { type: 'transcriptImported', key: 'transcripts/imported.vtt.json', durationSec: 900 },
   'stageStarted:transcription': { type: 'stageStarted', stage: 'transcription' },
@@ -48,6 +49,8 @@ const EXPECTED: Record<EventName, Record<Status, Cell>> = {
   create: row('illegal', 'illegal', 'illegal', 'illegal', 'illegal', 'illegal', 'illegal', 'illegal', 'illegal'),
   uploadStarted: row('uploading', 'uploading', 'stale', 'stale', 'stale', 'stale', 'stale', 'uploading', 'illegal'),
   uploadProgress: row('stale', 'uploading', 'stale', 'stale', 'stale', 'stale', 'stale', 'stale', 'illegal'),
+  // a refused upload (413, or a POST that failed after creating it): back to waiting for a recording.
+  uploadAbandoned: row('stale', 'created', 'stale', 'stale', 'stale', 'stale', 'stale', 'stale', 'illegal'),
   uploadCompleted: row('uploaded', 'uploaded', 'stale', 'stale', 'stale', 'stale', 'stale', 'uploaded', 'illegal'),
   // transcribed/analyzing (media transcript) → applied: a user's transcript may replace the media one.
   // The analysis already running for the replaced transcript then reports a stale `analyzed` (its
@@ -81,7 +84,7 @@ const cells = STATUSES.flatMap((status) =>
 describe('interview reducer: status × event matrix', () => {
   it('covers every status and every event type', () => {
     const types = new Set(Object.values(EVENTS).map((e) => e.type));
-    const allTypes = ['create', 'uploadStarted', 'uploadProgress', 'uploadCompleted', 'transcriptImported', 'stageStarted', 'stageProgress',
+    const allTypes = ['create', 'uploadStarted', 'uploadProgress', 'uploadAbandoned', 'uploadCompleted', 'transcriptImported', 'stageStarted', 'stageProgress',
       'transcribed', 'analyzed', 'stageFailed', 'deadline', 'retry', 'delete'];
     expect([...types].sort()).toEqual([...allTypes].sort());
     expect(cells).toHaveLength(STATUSES.length * Object.keys(EVENTS).length);
