@@ -8,6 +8,8 @@ import type { AiUsage } from '../ai/ai.schema.js';
 import type { Transcript } from '../transcripts/transcript.js';
 import { analyzeTranscript } from './analyze.js';
 import { analyzeContent, candidateSentences } from './content/analyze-content.js';
+import type { Extraction } from './job/extract.js';
+import { refineForReport } from './job/job-ai.js';
 import { withJobSection } from './job/job-report.js';
 import type { Report } from './report.schema.js';
 import { labelSpeakers } from './speakers.js';
@@ -44,6 +46,7 @@ export async function buildReport(transcript: Transcript, opts: ReportOptions = 
 
   // Always present, so the report can say "no AI was used, cost $0" as plainly as the opposite.
   let ai: AiUsage = { models: [], totalCostUsd: 0 };
+  let jobExtraction: Extraction | undefined;
   if (opts.ai && hasProvider(opts.ai.providers)) {
     let preference;
     try {
@@ -59,10 +62,17 @@ export async function buildReport(transcript: Transcript, opts: ReportOptions = 
     content = { ...content, answers: enriched.answers, summary: enriched.summary, tips: enriched.tips };
     ai = enriched.ai;
     notes.push(...enriched.notes);
+    if (opts.jobDescription?.trim()) {
+      const job = await refineForReport(opts.jobDescription, ai, {
+        preference, cache: opts.ai.cache, providers: opts.ai.providers, transcriptText: transcript.text, ...(opts.signal && { signal: opts.signal }),
+      });
+      ({ extraction: jobExtraction, ai } = job);
+      notes.push(...job.notes);
+    }
   }
 
   // The second pass pins the first pass's candidate; only a valid override means the user chose.
   const analysed = analyzeTranscript(transcript, { ...base, candidateSpeaker: candidate, candidateChosenBy: override !== undefined ? 'user' : 'auto', content, ai });
-  const report = withJobSection(analysed, opts.jobDescription, () => candidateSentences(labelled, candidate, []));
+  const report = withJobSection(analysed, opts.jobDescription, () => candidateSentences(labelled, candidate, []), jobExtraction);
   return notes.length ? { ...report, quality: { ...report.quality, notes: [...report.quality.notes, ...notes] } } : report;
 }

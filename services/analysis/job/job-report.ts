@@ -4,7 +4,7 @@
  * asks for it) and leads the report's three tips: the job's gap is the advice that matters most.
  */
 import { type CoverageAnswer, judgeCoverage } from './coverage.js';
-import { extractCompetencies } from './extract.js';
+import { type Extraction, extractCompetencies } from './extract.js';
 import { type JobCompetency, type JobSection, JobSectionSchema } from './job.contract.js';
 import { type CompiledVocabulary, vocabulary } from './vocabulary.js';
 
@@ -19,8 +19,9 @@ export function buildJobSection(
   answers: readonly CoverageAnswer[],
   extra: readonly string[] = [],
   vocab: CompiledVocabulary = vocabulary(),
+  /** The LLM-refined list (job-ai.ts); the offline extraction otherwise. */
+  extraction: Extraction = extractCompetencies(jobDescription, vocab),
 ): { job: JobSection; tip?: string } {
-  const extraction = extractCompetencies(jobDescription, vocab);
   const { competencies, coverage } = judgeCoverage(extraction.competencies, answers, extra, vocab);
   // Parsed, so a bug here fails loudly instead of handing out a report that breaks its schema.
   const job: JobSection = JobSectionSchema.parse({ competencies, coverage, ...(extraction.notes.length > 0 && { notes: extraction.notes }) });
@@ -37,9 +38,10 @@ export function withJobSection<R extends { answers: readonly CoverageAnswer[]; t
   report: R,
   jobDescription: string | undefined,
   extraSentences: () => readonly string[],
+  extraction?: Extraction,
 ): R & { job?: JobSection } {
   if (jobDescription === undefined || jobDescription.trim() === '') return report;
   const extra = report.answers.length === 0 ? extraSentences() : [];
-  const { job, tip } = buildJobSection(jobDescription, report.answers, extra);
+  const { job, tip } = buildJobSection(jobDescription, report.answers, extra, vocabulary(), extraction);
   return { ...report, job, tips: leadWithTip(report.tips, tip) };
 }
