@@ -19,7 +19,7 @@ import { parseTranscriptFile } from '../transcripts/parse.js';
 import type { Transcript } from '../transcripts/transcript.js';
 
 export const USAGE =
-  'usage: interview-buddy analyze <recording> [--json] [--transcript file.vtt|file.srt] [--prep notes.txt] [--candidate speaker] [--model auto|economy|premium|<id>] [--speakers 1|2|3+|auto]';
+  'usage: interview-buddy analyze <recording> [--json] [--transcript file.vtt|file.srt] [--prep notes.txt] [--job posting.txt] [--candidate speaker] [--model auto|economy|premium|<id>] [--speakers 1|2|3+|auto]';
 
 export interface CliIO {
   out: (text: string) => void;
@@ -30,7 +30,7 @@ export interface CliIO {
 export async function runAnalyze(argv: string[], io: CliIO): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: { json: { type: 'boolean' }, transcript: { type: 'string' }, prep: { type: 'string' }, candidate: { type: 'string' }, model: { type: 'string' }, speakers: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+    parsed = parseArgs({ args: argv, allowPositionals: true, options: { json: { type: 'boolean' }, transcript: { type: 'string' }, prep: { type: 'string' }, job: { type: 'string' }, candidate: { type: 'string' }, model: { type: 'string' }, speakers: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
   } catch (err) {
     io.err(`${(err as Error).message}\n${USAGE}`);
     return 2;
@@ -68,6 +68,7 @@ export async function runAnalyze(argv: string[], io: CliIO): Promise<number> {
     // LLM enrichment runs only when a provider key is in the environment; offline otherwise.
     const report = await buildReport(transcript, {
       ...(values.prep && { prepNotes: await fs.readFile(values.prep, 'utf8') }),
+      ...(values.job && { jobDescription: await fs.readFile(values.job, 'utf8') }),
       ...(values.candidate && { candidateSpeaker: values.candidate }),
       ...(values.model && { aiPreference: values.model }),
       ai: { providers: createAiProviders(process.env), cache: new MemoryAiCache() },
