@@ -68,5 +68,21 @@ describe('ReportView', () => {
     expect(container.querySelectorAll('[data-chart=pace] circle.dot')).toHaveLength(2);
     expect(container.querySelectorAll('[data-chart=pauses] rect.span')).toHaveLength(2);
     expect(container.querySelector('[data-chart=talk]')!.getAttribute('data-value')).toBe('0.750');
+    expect(queryByTestId('job-coverage')).toBeNull();
+  });
+
+  it('shows the job coverage section when the report has a job', async () => {
+    reports.job = {
+      ...untimed,
+      answers: [{ question: 'Tell me about a time you led a team.', kind: 'behavioural', start: 0, end: 0, text: 'x', wordCount: 10, star: { situation: { present: false }, task: { present: false }, action: { present: true, evidence: 'I led it.' }, result: { present: false } }, tip: 't' }],
+      job: { coverage: 0.5, competencies: [
+        { id: 'leadership', name: 'Leadership', kind: 'behaviour', source: 'Lead a team.', status: 'covered', evidence: 'I led it.', answers: [0] },
+        { id: 'sql', name: 'SQL', kind: 'skill', source: 'Strong SQL.', status: 'missed' },
+      ] },
+    };
+    const { findByTestId, getByRole } = render(() => <ReportView id="job" title="Job" />);
+    expect((await findByTestId('job-coverage-value')).textContent).toBe('50%');
+    expect(getByRole('heading', { name: 'Job coverage' })).toBeTruthy();
+    expect(getByRole('rowheader', { name: /SQL/ })).toBeTruthy();
   });
 });

@@ -11,6 +11,7 @@ const NewInterview = lazy(() => import('./pages/NewInterview'));
 const InterviewPage = lazy(() => import('./pages/InterviewPage'));
 const Trends = lazy(() => import('./pages/Trends'));
 const Settings = lazy(() => import('./pages/Settings'));
+const Questions = lazy(() => import('./pages/Questions'));
 
 /** Pages behind sign-in: redirect to /signin (remembering where to come back). */
 function Private(props: RouteSectionProps): JSX.Element {
@@ -33,6 +34,7 @@ function App() {
         <Route path="/interviews/:id" component={InterviewPage} />
         <Route path="/trends" component={Trends} />
         <Route path="/settings" component={Settings} />
+        <Route path="/questions" component={Questions} />
       </Route>
       <Route path="*" component={() => <Navigate href="/" />} />
     </Router>

@@ -4,7 +4,7 @@ import type { Answer } from '../lib/types';
 
 const PARTS = ['situation', 'task', 'action', 'result'] as const;
 
-const KIND_LABEL: Record<Answer['kind'], string> = {
+export const KIND_LABEL: Record<Answer['kind'], string> = {
   introduction: 'Introduction',
   behavioural: 'Behavioural',
   strengths_weaknesses: 'Strengths & weaknesses',

@@ -5,6 +5,7 @@ import type { Report } from '../lib/types';
 import { fetchReport, fetchTranscript } from '../stores/interviews';
 import { Answers } from './Answers';
 import { PaceChart, TalkRatio, Timeline } from './Charts';
+import { JobCoverage } from './JobCoverage';
 import { MetricCardView } from './MetricCardView';
 import { ReadinessView } from './Readiness';
 import { TranscriptView } from './TranscriptView';
@@ -51,6 +52,7 @@ export function ReportView(props: { id: string; title: string }) {
               </ol>
             </section>
             <Show when={r().readiness}>{(rd) => <ReadinessView readiness={rd()} />}</Show>
+            <Show when={r().job}>{(j) => <JobCoverage job={j()} answers={r().answers} />}</Show>
             <section class="stats" aria-label="Key numbers">
               <Show when={m().wpm !== undefined}>
                 <div class="stat"><span class="stat-label">Pace</span><span class="stat-value" data-testid="stat-wpm">{Math.round(m().wpm!)}</span><span class="muted">words / min</span></div>

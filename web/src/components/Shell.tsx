@@ -22,6 +22,7 @@ export function Shell(props: { children?: JSX.Element }) {
         <nav aria-label="Main">
           <A href="/" end>Interviews</A>
           <A href="/trends">Trends</A>
+          <A href="/questions">Practice questions</A>
           <A href="/settings">Settings</A>
         </nav>
         <div class="topbar-right">

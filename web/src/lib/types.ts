@@ -3,6 +3,7 @@ export type { Report, ReportMetrics } from '../../../services/analysis/report.sc
 export type { MetricCard } from '../../../services/analysis/metric-card.schema';
 export type { Readiness } from '../../../services/analysis/readiness/readiness.schema';
 export type { Answer, PrepPoint } from '../../../services/analysis/content/content.schema';
+export type { JobCompetency, JobSection, QuestionSet, SetQuestion, SavedJob } from '../../../services/analysis/job/job.contract';
 export type { ProgressEvent, ServerToClientEvents, ClientToServerEvents } from '../../../services/api/events';
 import type { InterviewError, Stage, Status } from '../../../actors/interview.types';
 export type { InterviewError, Stage, Status };
@@ -23,6 +24,8 @@ export interface InterviewSummary {
 export interface InterviewDetail extends InterviewSummary {
   role?: string;
   company?: string;
+  /** The job posting the answers are judged against (issue 16); absent when none was given. */
+  jobDescription?: string;
   stage: Stage;
   progress: number;
   updatedAt: string;

@@ -2,6 +2,8 @@ import { A, useNavigate, useParams } from '@solidjs/router';
 import { createResource, createSignal, Match, Show, Switch } from 'solid-js';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { DropZone } from '../components/DropZone';
+import { JobEditor } from '../components/JobEditor';
+import { QuestionSetPanel } from '../components/QuestionSetPanel';
 import { ReportView } from '../components/ReportView';
 import { Stepper } from '../components/Stepper';
 import { UploadPanel } from '../components/UploadPanel';
@@ -62,6 +64,7 @@ export default function InterviewPage() {
                 </ConfirmDialog>
               </Show>
               <Show when={error()}><p class="error" role="alert">{error()}</p></Show>
+              <JobEditor interview={i()} />
               <Switch>
                 <Match when={i().status === 'completed'}>
                   <ReportView id={i().id} title={i().title} />
@@ -98,6 +101,9 @@ export default function InterviewPage() {
                   </Show>
                 </Match>
               </Switch>
+              <Show when={i().jobDescription && i().status !== 'analyzing'}>
+                <QuestionSetPanel interviewId={i().id} />
+              </Show>
             </>
           )}
         </Show>

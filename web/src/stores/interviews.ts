@@ -55,10 +55,18 @@ export async function loadInterview(id: string): Promise<InterviewDetail> {
   return d;
 }
 
-export async function createInterview(body: { title: string; role?: string; company?: string; prepNotes?: string }) {
+export async function createInterview(body: { title: string; role?: string; company?: string; prepNotes?: string; jobDescription?: string }) {
   const created = await api<{ id: string; upload: { endpoint: string; metadata: Record<string, string> } }>('POST', '/interviews', body);
   void refreshList();
   return created;
+}
+
+/** PATCH; a new job description on a finished interview re-runs its analysis at once (the API answers the new state). */
+export async function updateInterview(id: string, patch: { jobDescription?: string }): Promise<InterviewDetail> {
+  const d = await api<InterviewDetail>('PATCH', `/interviews/${id}`, patch);
+  setState('byId', id, reconcile(d));
+  setState('items', (i) => i.id === id, produce((i) => { i.status = d.status; }));
+  return d;
 }
 
 export async function uploadTranscript(id: string, file: File): Promise<void> {
