@@ -178,7 +178,7 @@ export function createApp({ config, ...opts }: AppOptions): App {
       requireUser(verifier),
       notify.rememberContact,
       interviewsRouter(service, { jsonBytes: config.MAX_JSON_BYTES, transcriptBytes: config.MAX_TRANSCRIPT_BYTES }),
-      jobsRouter(new JobsService({ interviews: service, client: new InterviewClient(runtime.actors) }), { jsonBytes: config.MAX_JSON_BYTES }),
+      jobsRouter(new JobsService({ interviews: service, client: new InterviewClient(runtime.actors), ai }), { jsonBytes: config.MAX_JSON_BYTES }),
       notify.router({ jsonBytes: config.MAX_JSON_BYTES }),
       accountRouter({ interviews: service, webhooks: notify.webhooks, actors: runtime.actors, log }),
     );

@@ -7,10 +7,12 @@
 import { randomUUID } from 'node:crypto';
 import type { InterviewClient } from '../../actors/interview.client.js';
 import type { StoredJob } from '../../actors/user.actor.js';
+import type { AiCache, AiProviders } from '../ai/index.js';
 import { judgeCoverage } from '../analysis/job/coverage.js';
 import { extractCompetencies } from '../analysis/job/extract.js';
 import { type QuestionSet, SAVED_JOBS_MAX, type SavedJob, type SavedJobInput } from '../analysis/job/job.contract.js';
 import { buildQuestionSet } from '../analysis/job/question-set.js';
+import { rephraseQuestionSet } from '../analysis/job/question-set-ai.js';
 import type { Report } from '../analysis/report.schema.js';
 import type { InterviewService } from '../interviews/interview.service.js';
 import { AppError } from '../shared/errors.js';
@@ -30,7 +32,8 @@ const view = (j: StoredJob): SavedJob => ({
 });
 
 export class JobsService {
-  constructor(private readonly d: { interviews: InterviewService; client: InterviewClient }) {}
+  /** `ai`: when a provider is configured, question sets are reworded for the job (offline otherwise). */
+  constructor(private readonly d: { interviews: InterviewService; client: InterviewClient; ai?: { providers: AiProviders; cache: AiCache } }) {}
 
   async list(uid: string): Promise<SavedJob[]> {
     return (await this.d.client.index(uid).jobs()).map(view);
@@ -71,11 +74,14 @@ export class JobsService {
     const extraction = extractCompetencies(jobDescription);
     notes.push(...extraction.notes);
     const judged = report ? judgeCoverage(extraction.competencies, report.answers).competencies : extraction.competencies;
-    return buildQuestionSet({
+    const set = buildQuestionSet({
       competencies: judged,
       ...(report && { answers: report.answers }),
       ...(body.count !== undefined && { count: body.count }),
       notes,
     });
+    const ai = this.d.ai;
+    if (!ai || Object.keys(ai.providers.clients).length === 0) return set;
+    return rephraseQuestionSet(set, jobDescription, { providers: ai.providers, cache: ai.cache, preference: 'auto' });
   }
 }

@@ -4,6 +4,7 @@
  * saved jobs. Competency ids are the ids of the team's vocabulary (data/competencies.json).
  */
 import { z } from 'zod';
+import { AiUsageSchema } from '../../ai/ai.schema.js';
 import { AppError } from '../../shared/errors.js';
 import { QUESTION_KINDS } from '../questions/kind.js';
 
@@ -102,6 +103,7 @@ export const SetQuestionSchema = z.strictObject({
   competency: z.string().min(1).describe('The vocabulary id the question is aimed at'),
   reason: z.enum(QUESTION_REASONS),
   answer: z.int().nonnegative().optional().describe('Follow-ups: the index of the weak answer they follow up'),
+  rephrased: z.literal(true).optional().describe("The LLM worded this bank question for the job; absent: the bank's own wording"),
 });
 
 export const QuestionSetSchema = z.strictObject({
@@ -109,6 +111,7 @@ export const QuestionSetSchema = z.strictObject({
   questions: z.array(SetQuestionSchema),
   competencies: z.array(z.strictObject({ id: z.string(), name: z.string(), status: z.enum(COVERAGE_STATUSES).optional() })),
   notes: z.array(z.string()).optional(),
+  ai: AiUsageSchema.optional().describe('With an AI key: the rephrasing call(s) and their cost; absent offline'),
 });
 
 export type SetQuestion = z.infer<typeof SetQuestionSchema>;

@@ -102,6 +102,10 @@ export function followUpFor(a: AnswerInput, index: number): SetQuestion | undefi
   return undefined;
 }
 
+/** The set's content hash: the same questions in the same wording give the same id. */
+export const questionSetId = (questions: readonly Pick<SetQuestion, 'id' | 'text'>[]): string =>
+  `qs_${createHash('sha256').update(JSON.stringify(questions.map((q) => [q.id, q.text]))).digest('hex').slice(0, 24)}`;
+
 export function buildQuestionSet(input: QuestionSetInput): QuestionSet {
   const pool = [...(input.bank ?? questionBank())];
   const count = input.count ?? QUESTION_SET_DEFAULT_COUNT;
@@ -151,9 +155,8 @@ export function buildQuestionSet(input: QuestionSetInput): QuestionSet {
 
   const followUps = (input.answers ?? []).flatMap((a, i) => followUpFor(a, i) ?? []);
   const questions = [...chosen, ...followUps];
-  const id = `qs_${createHash('sha256').update(JSON.stringify(questions.map((q) => [q.id, q.text]))).digest('hex').slice(0, 24)}`;
   return {
-    id,
+    id: questionSetId(questions),
     questions,
     competencies: input.competencies.map((c) => ({ id: c.id, name: c.name, ...(c.status && { status: c.status }) })),
     ...(input.notes && input.notes.length > 0 && { notes: [...input.notes] }),
