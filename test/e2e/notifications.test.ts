@@ -13,6 +13,7 @@ import { io as connect } from 'socket.io-client';
 import type { NotificationView } from '../../services/notify/notification.types.js';
 import { apiClient, type RunningApp, startTestApp, waitForStatus } from '../helpers/app.js';
 import { signUp, withAuthEmulator } from '../helpers/firebase.js';
+import { until } from '../helpers/until.js';
 
 withAuthEmulator();
 
@@ -70,13 +71,6 @@ async function notificationSocket(token: string) {
   return { got, close: () => socket.close() };
 }
 
-const until = async (cond: () => boolean, ms = 20_000) => {
-  const end = Date.now() + ms;
-  while (!cond()) {
-    if (Date.now() > end) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-};
 
 async function completeInterview(api: ReturnType<typeof apiClient>, title: string): Promise<string> {
   const id = (await api('POST', '/api/v1/interviews', { title })).body.id as string;

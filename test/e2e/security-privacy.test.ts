@@ -11,6 +11,7 @@ import { afterAll, afterEach, describe, expect, it } from '@jest/globals';
 import { apiClient, filesUnder, startTestApp, waitForStatus } from '../helpers/app.js';
 import { forgeFutureToken, signUp, withAuthEmulator } from '../helpers/firebase.js';
 import { type Receiver, startReceiver } from '../integration/webhooks/receiver.js';
+import { until } from '../helpers/until.js';
 
 withAuthEmulator();
 
@@ -35,13 +36,6 @@ const receiver = async (script?: Receiver['script']) => {
   const r = await startReceiver(script);
   cleanup.push(() => r.close());
   return r;
-};
-const until = async (cond: () => boolean | Promise<boolean>, ms = 20_000) => {
-  const end = Date.now() + ms;
-  while (!(await cond())) {
-    if (Date.now() > end) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 50));
-  }
 };
 const tmpDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'ib-secpriv-'));
 

@@ -14,6 +14,7 @@ import { createLogger } from '../../services/shared/logger.js';
 import { apiClient, waitForStatus } from '../helpers/app.js';
 import { signUp, withAuthEmulator } from '../helpers/firebase.js';
 import { type Receiver, startReceiver } from '../integration/webhooks/receiver.js';
+import { until } from '../helpers/until.js';
 
 withAuthEmulator();
 
@@ -53,13 +54,6 @@ const receiver = async (script?: Receiver['script']) => {
   const r = await startReceiver(script);
   cleanup.push(() => r.close());
   return r;
-};
-const until = async (cond: () => boolean | Promise<boolean>, ms = 20_000) => {
-  const end = Date.now() + ms;
-  while (!(await cond())) {
-    if (Date.now() > end) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 50));
-  }
 };
 
 const VTT = `WEBVTT
