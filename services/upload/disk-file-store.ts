@@ -1,38 +1,55 @@
 /**
- * @tus/file-store's FileStore, with two things a full disk needs: `write` keeps the reason it
- * failed (FileStore turns every write error into a generic 500 FILE_WRITE_ERROR, so "disk full"
- * was indistinguishable from a bug), and `freeBytes` reports the space left for admission checks.
- * The bytes written before ENOSPC stay in the file, so the upload resumes from there.
+ * @tus/file-store's FileStore, with three things an upload server needs: `write` keeps the reason
+ * it failed (FileStore turns every write error into a generic 500 FILE_WRITE_ERROR, so "disk full"
+ * was indistinguishable from a bug); `write` is fast (write-at.ts: the request keeps flowing while
+ * earlier batches are written, one positional writev per batch and two batches at once, instead of
+ * an fs WriteStream that stops reading at 16 KB and so takes turns reading and writing 64 KB at a
+ * time); and `freeBytes` reports the space left for admission checks. The new offset is returned
+ * only after every byte is in the file, as before. The bytes written before ENOSPC stay in the
+ * file (cut back to the gap-free head), so the upload resumes from there.
  */
 import fs from 'node:fs';
 import type http from 'node:http';
 import path from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import type { Readable } from 'node:stream';
 import { FileStore } from '@tus/file-store';
 import { ERRORS } from '@tus/utils';
 import { isStorageFull, StorageFullError } from '../shared/storage-full.js';
+import { WriteAtError, writeStreamAt } from './write-at.js';
+
+type FileStoreOptions = ConstructorParameters<typeof FileStore>[0];
+
+/**
+ * Bytes one PATCH queues while its earlier batches are written (each batch is at most about this).
+ * Measured on 256 MB over loopback (bench upload): 128–256 KB is fastest; 1 MB and more cost up to
+ * twice the CPU, as many more freshly allocated socket buffers are alive at once. So one PATCH holds
+ * under 1 MB, and 100 concurrent uploads under 100 MB.
+ */
+export const UPLOAD_WRITE_BUFFER_BYTES = 256 * 1024;
+/** Batches in flight per PATCH: with two, one thread-pool thread's wake-up overlaps the other's write. */
+export const UPLOAD_WRITES_IN_FLIGHT = 2;
 
 export class DiskFileStore extends FileStore {
+  private readonly writeBufferBytes: number;
+
+  constructor(options: FileStoreOptions & { writeBufferBytes?: number }) {
+    super(options);
+    this.writeBufferBytes = options.writeBufferBytes ?? UPLOAD_WRITE_BUFFER_BYTES;
+  }
+
   override async write(readable: http.IncomingMessage | Readable, fileId: string, offset: number): Promise<number> {
-    let written = 0;
-    const out = fs.createWriteStream(path.join(this.directory, fileId), { flags: 'r+', start: offset });
+    let file: fs.promises.FileHandle | undefined;
     try {
-      await pipeline(
-        readable,
-        async function* count(source: AsyncIterable<Buffer>) {
-          for await (const chunk of source) {
-            written += chunk.length;
-            yield chunk;
-          }
-        },
-        out,
-      );
+      file = await fs.promises.open(path.join(this.directory, fileId), 'r+');
+      const written = await writeStreamAt(file.fd, readable, offset, { maxPendingBytes: this.writeBufferBytes, maxInFlight: UPLOAD_WRITES_IN_FLIGHT });
+      return offset + written;
     } catch (err) {
-      if (isStorageFull(err)) throw new StorageFullError('the server ran out of storage space during the upload; what arrived is kept, resume once space is available');
+      const cause = err instanceof WriteAtError ? err.cause : err;
+      if (isStorageFull(cause)) throw new StorageFullError('the server ran out of storage space during the upload; what arrived is kept, resume once space is available');
       throw ERRORS.FILE_WRITE_ERROR;
+    } finally {
+      await file?.close().catch(() => undefined);
     }
-    return offset + written;
   }
 
   /** Bytes available to this process on the upload directory's file system. */

@@ -1,0 +1,144 @@
+/**
+ * writeStreamAt (services/upload/write-at.ts), the upload write path: bytes in order at the right
+ * position whatever the batching and concurrency, memory bounded by back-pressure, and on failure a
+ * file cut back to its gap-free head, rejected only after every write in flight returned.
+ */
+import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { PassThrough, Readable } from 'node:stream';
+import { WriteAtError, writeStreamAt } from '../../../services/upload/write-at.js';
+
+const chunks = (n: number, size: number) => Array.from({ length: n }, (_, i) => Buffer.alloc(size, (i * 7 + 1) & 0xff));
+
+describe('writeStreamAt', () => {
+  let dir: string;
+  let file: string;
+  let fd: number;
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'write-at-'));
+    file = path.join(dir, 'f');
+    fs.writeFileSync(file, 'HEAD');
+    fd = fs.openSync(file, 'r+');
+  });
+  afterEach(() => {
+    jest.restoreAllMocks();
+    fs.closeSync(fd);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it.each([
+    [1, 1],
+    [1, 2],
+    [64 * 1024, 2],
+    [64 * 1024, 4],
+  ])('writes every byte in order after the start position (queue %i B, %i in flight)', async (maxPendingBytes, maxInFlight) => {
+    const data = chunks(200, 4099);
+    const n = await writeStreamAt(fd, Readable.from(data), 4, { maxPendingBytes, maxInFlight });
+    expect(n).toBe(200 * 4099);
+    expect(fs.readFileSync(file).equals(Buffer.concat([Buffer.from('HEAD'), ...data]))).toBe(true);
+  });
+
+  it('an empty source writes nothing', async () => {
+    expect(await writeStreamAt(fd, Readable.from([]), 4)).toBe(0);
+    expect(fs.readFileSync(file, 'utf8')).toBe('HEAD');
+  });
+
+  it('pauses the source while the queue is full, so memory stays bounded', async () => {
+    const source = new PassThrough({ highWaterMark: 1 });
+    const writev = jest.spyOn(fs, 'writev');
+    let maxBatch = 0;
+    writev.mockImplementation(((f: number, bufs: Buffer[], pos: number, cb: (e: null, n: number) => void) => {
+      const bytes = bufs.reduce((s, b) => s + b.length, 0);
+      maxBatch = Math.max(maxBatch, bytes);
+      setTimeout(() => cb(null, fs.writevSync(f, bufs, pos)), 2); // a slow disk
+    }) as never);
+    const done = writeStreamAt(fd, source, 4, { maxPendingBytes: 10_000, maxInFlight: 2 });
+    let refused = 0;
+    for (const c of chunks(100, 1000)) {
+      if (!source.write(c)) {
+        refused++;
+        await new Promise((r) => source.once('drain', r));
+      }
+    }
+    source.end();
+    expect(await done).toBe(100_000);
+    expect(refused).toBeGreaterThan(0); // back-pressure reached the writer
+    expect(maxBatch).toBeLessThanOrEqual(11_000); // one queue's worth (+ the chunk that filled it)
+    expect(fs.statSync(file).size).toBe(100_004);
+  });
+
+  it('a failed earlier batch cuts the file back to the gap-free head, after the later batch returned', async () => {
+    const real = fs.writev;
+    let call = 0;
+    const order: string[] = [];
+    jest.spyOn(fs, 'writev').mockImplementation(((f: number, bufs: Buffer[], pos: number, cb: (e: unknown, n: number) => void) => {
+      const mine = ++call;
+      if (mine === 1) {
+        // The first batch: half of it lands, then the disk is full; it answers after the second.
+        const half = bufs[0]!.subarray(0, 500);
+        fs.writeSync(f, half, 0, half.length, pos);
+        setTimeout(() => {
+          order.push('first failed');
+          cb(Object.assign(new Error('no space'), { code: 'ENOSPC' }), 0);
+        }, 20);
+        return;
+      }
+      real(f, bufs, pos, (e, n) => {
+        order.push(`batch ${mine} done`);
+        cb(e, n);
+      });
+    }) as never);
+    const source = new PassThrough();
+    const done = writeStreamAt(fd, source, 4, { maxPendingBytes: 1, maxInFlight: 2 });
+    source.write(Buffer.alloc(1000, 1)); // batch 1
+    source.write(Buffer.alloc(1000, 2)); // batch 2, written while 1 is still in flight
+    source.end();
+    const err = (await done.catch((e: unknown) => e)) as WriteAtError;
+    expect(err).toBeInstanceOf(WriteAtError);
+    expect((err.cause as NodeJS.ErrnoException).code).toBe('ENOSPC');
+    expect(order).toEqual(['batch 2 done', 'first failed']);
+    // Batch 2 reached the disk at 1004..2004, but the bytes before it did not: cut back to 4 + 0.
+    expect(err.written).toBe(0);
+    expect(fs.statSync(file).size).toBe(4);
+  });
+
+  it('a short write is completed, then a failure keeps what arrived', async () => {
+    const real = fs.writev;
+    let call = 0;
+    jest.spyOn(fs, 'writev').mockImplementation(((f: number, bufs: Buffer[], pos: number, cb: (e: unknown, n: number) => void) => {
+      call++;
+      if (call === 1) return real(f, [bufs[0]!.subarray(0, 300)], pos, cb as never); // short: 300 of 1000
+      if (call === 2) return real(f, bufs, pos, cb as never); // the remaining 700
+      cb(Object.assign(new Error('no space'), { code: 'ENOSPC' }), 0);
+    }) as never);
+    const source = new PassThrough();
+    const done = writeStreamAt(fd, source, 4, { maxPendingBytes: 1, maxInFlight: 1 });
+    source.write(Buffer.alloc(1000, 9));
+    setTimeout(() => source.end(Buffer.alloc(1000, 8)), 20);
+    const err = (await done.catch((e: unknown) => e)) as WriteAtError;
+    expect(err.written).toBe(1000);
+    expect(fs.readFileSync(file).equals(Buffer.concat([Buffer.from('HEAD'), Buffer.alloc(1000, 9)]))).toBe(true);
+  });
+
+  it('a source error rejects, keeping the bytes before it', async () => {
+    const source = new PassThrough();
+    const done = writeStreamAt(fd, source, 4);
+    source.write(Buffer.alloc(100, 5));
+    setTimeout(() => source.destroy(new Error('client went away')), 20);
+    const err = (await done.catch((e: unknown) => e)) as WriteAtError;
+    expect(err).toBeInstanceOf(WriteAtError);
+    expect(err.message).toBe('client went away');
+    expect(err.written).toBe(100);
+    expect(fs.statSync(file).size).toBe(104);
+  });
+
+  it('a source that closes without ending is a failure, not a short success', async () => {
+    const source = new PassThrough();
+    const done = writeStreamAt(fd, source, 4);
+    source.write(Buffer.alloc(10, 5));
+    setTimeout(() => source.destroy(), 20);
+    await expect(done).rejects.toMatchObject({ cause: { code: 'ERR_STREAM_PREMATURE_CLOSE' } });
+  });
+});
