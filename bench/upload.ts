@@ -36,7 +36,16 @@ async function tusUploadStream(base: string, token: string, file: string, size: 
   return (await tusUpload(base, token, id, file, size)).totalMs / 1000;
 }
 
-export async function main(argv: readonly string[] = []): Promise<void> {
+export interface UploadBenchResult {
+  /** Seconds per run (creation + one PATCH of the whole file), ours and tusd's (empty when skipped). */
+  ours: number[];
+  tusd: number[];
+  /** Ours ÷ tusd throughput, medians; undefined without tusd. */
+  ratio?: number;
+  rss: { idleMb: number; peakMb: number; samples: number };
+}
+
+export async function main(argv: readonly string[] = []): Promise<UploadBenchResult> {
   const flags = parseFlags(argv);
   const mb = flags.num('mb', 256);
   const rssMb = flags.num('rss-mb', 1024);
@@ -149,11 +158,18 @@ export async function main(argv: readonly string[] = []): Promise<void> {
     const sampler = setInterval(() => void rssKb(server.pid).then((kb) => samples.push(kb)), 50);
     const secs = await tusUploadStream(server.base, idToken, big, rssMb * MB);
     clearInterval(sampler);
+    samples.push(await rssKb(server.pid));
     const peak = Math.max(...samples);
     console.log(
       `server RSS during a ${rssMb} MB upload (${(rssMb / secs).toFixed(0)} MB/s): idle ${(idle / 1024).toFixed(0)} MB, ` +
         `peak ${(peak / 1024).toFixed(0)} MB, growth ${((peak - idle) / 1024).toFixed(0)} MB = ${(((peak - idle) / 1024 / rssMb) * 100).toFixed(1)}% of the file (${samples.length} samples)`,
     );
+    return {
+      ours: uploads,
+      tusd: peers,
+      ...(peers.length && { ratio: median(peers) / median(uploads) }),
+      rss: { idleMb: idle / 1024, peakMb: peak / 1024, samples: samples.length },
+    };
   } finally {
     await tusd?.stop();
     await stack.stop();

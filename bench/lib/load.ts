@@ -5,7 +5,9 @@
  *   (a harsher, queueing load). Its own coordinated-omission correction assumes a 1 ms interval
  *   whatever the rate, so it is off here and raw response times are kept.
  * - paced: an open loop that starts one request every 1000/rate ms and times each from when it was
- *   due, so a slow server cannot hide its backlog (no coordinated omission).
+ *   due, so a slow server cannot hide its backlog (no coordinated omission), or from when it was
+ *   actually sent if that was earlier (a wait under 1 ms is not slept, so a request can leave up to
+ *   1 ms before it is due; timing it from `due` printed a negative p50).
  */
 import http from 'node:http';
 import autocannon from 'autocannon';
@@ -44,11 +46,12 @@ export async function pacedAtRate(url: string, headers: Record<string, string>, 
     const due = t0 + i * interval;
     const wait = due - performance.now();
     if (wait > 1) await new Promise((r) => setTimeout(r, wait));
+    const from = Math.min(due, performance.now()); // due, unless it left early
     inflight.push(new Promise<void>((resolve) => {
       const req = http.get(url, { agent, headers }, (res) => {
         res.resume();
         res.on('end', () => {
-          if (res.statusCode! >= 200 && res.statusCode! < 300) latencies.push(performance.now() - due);
+          if (res.statusCode! >= 200 && res.statusCode! < 300) latencies.push(performance.now() - from);
           else failures++;
           resolve();
         });

@@ -4,6 +4,7 @@
  * makes them noisy); what must hold is that each bench measures real work: uploads verify, routes
  * answer 2xx, messages arrive, recordings are transcribed, interviews are listed.
  */
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
 import { podsPerStage } from '../../bench/lib/capacity.js';
@@ -31,6 +32,17 @@ describe('bench smoke (smallest sizes)', () => {
     expect(r.peakRssMb).toBeGreaterThan(20);
     expect(output()).toContain('verified 3/3');
   }, 40_000);
+
+  it('upload: ours and, when .cache/bin/tusd is built, the tusd peer row upload the file; RSS is read', async () => {
+    const { main } = await import('../../bench/upload.js');
+    const withTusd = existsSync('.cache/bin/tusd');
+    const r = await main(['--mb=4', '--rss-mb=8', `--auth-host=${auth.host}`, ...(withTusd ? [] : ['--no-tusd'])]);
+    expect(r.ours).toHaveLength(3);
+    expect(r.tusd).toHaveLength(withTusd ? 3 : 0);
+    expect(r.ratio === undefined).toBe(!withTusd);
+    expect(r.rss.peakMb).toBeGreaterThan(20);
+    expect(output()).toContain(withTusd ? 'ours ÷ tusd throughput' : 'tusd peer row skipped');
+  }, 60_000);
 
   it('api: every route answers 2xx under both load generators', async () => {
     const { main } = await import('../../bench/api.js');
