@@ -166,6 +166,10 @@ export function writeStreamAt(fd: number, source: Readable, position: number, op
       if (!ended) fail(Object.assign(new Error('the source closed before its end'), { code: 'ERR_STREAM_PREMATURE_CLOSE' }));
     }
 
+    // Already over before we were handed it: nothing will be emitted any more.
+    if (source.readableEnded) return resolve(0);
+    if (source.destroyed) return reject(new WriteAtError(source.errored ?? Object.assign(new Error('the source was destroyed'), { code: 'ERR_STREAM_PREMATURE_CLOSE' }), 0));
+
     source.on('data', onData);
     source.once('end', onEnd);
     source.once('error', onError);

@@ -134,6 +134,17 @@ describe('writeStreamAt', () => {
     expect(fs.statSync(file).size).toBe(104);
   });
 
+  it('a source already ended or destroyed when handed over settles at once', async () => {
+    const ended = Readable.from([]);
+    ended.resume();
+    await new Promise((r) => ended.once('end', r));
+    expect(await writeStreamAt(fd, ended, 4)).toBe(0);
+    const destroyed = new PassThrough();
+    destroyed.on('error', () => undefined); // its own owner's concern
+    destroyed.destroy(new Error('gone'));
+    await expect(writeStreamAt(fd, destroyed, 4)).rejects.toMatchObject({ message: 'gone', written: 0 });
+  });
+
   it('a source that closes without ending is a failure, not a short success', async () => {
     const source = new PassThrough();
     const done = writeStreamAt(fd, source, 4);
