@@ -33,3 +33,21 @@ export async function eventually<T>(check: () => T | Promise<T>, what: string, t
 }
 
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/**
+ * Waits until `count()` stays the same for `quietMs`, failing after `timeoutMs`; returns the settled
+ * count. For "stops after unregistering": a sidecar may still deliver firings that were queued
+ * behind a slow turn when the unregister committed, so the honest check is that firing ends.
+ */
+export async function settles(count: () => number, what: string, quietMs: number, timeoutMs = 5000): Promise<number> {
+  const until = Date.now() + timeoutMs;
+  let last = count();
+  let since = Date.now();
+  for (;;) {
+    await sleep(20);
+    const now = count();
+    if (now !== last) [last, since] = [now, Date.now()];
+    else if (Date.now() - since >= quietMs) return now;
+    if (Date.now() > until) throw new Error(`${what} did not stop within ${timeoutMs} ms`);
+  }
+}
