@@ -1,6 +1,7 @@
 /** REST routes for saved jobs and question sets (issue 16): thin, validate then call JobsService. */
 import express, { Router } from 'express';
 import { checkJobDescription, questionSetBody, savedJobBody } from '../analysis/job/job.contract.js';
+import { generalQuestionSet } from '../analysis/job/question-set.js';
 import { type JobsService, JobNotFoundError } from '../jobs/jobs.service.js';
 import { parseBody, UUID_RE } from './validation.js';
 
@@ -10,6 +11,10 @@ export function jobsRouter(service: JobsService, limits: { jsonBytes: number }):
   const uid = (req: express.Request) => req.user!.uid;
 
   r.param('id', (_req, _res, next, id: string) => next(UUID_RE.test(id) ? undefined : new JobNotFoundError()));
+
+  r.get('/question-sets/general', (_req, res) => {
+    res.json(generalQuestionSet());
+  });
 
   r.post('/question-sets', json, async (req, res) => {
     checkJobDescription(req.body);

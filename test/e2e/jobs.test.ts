@@ -69,6 +69,16 @@ describe('job description on an interview', () => {
   });
 });
 
+describe('GET /api/v1/question-sets/general', () => {
+  it('gives the general practice set (no job needed), the same each time', async () => {
+    const r = await api('GET', '/api/v1/question-sets/general');
+    expect(r.status).toBe(200);
+    expect(r.body.questions[0].kind).toBe('introduction');
+    expect(r.body.questions.every((q: { reason: string }) => q.reason === 'general')).toBe(true);
+    expect((await api('GET', '/api/v1/question-sets/general')).body.id).toBe(r.body.id);
+  });
+});
+
 describe('POST /api/v1/question-sets', () => {
   it('from an interview: missed competencies first, follow-ups for weak answers', async () => {
     const r = await api('POST', '/api/v1/question-sets', { interviewId: done });

@@ -94,7 +94,7 @@ export const questionSetBody = z
   .refine((b) => b.jobDescription !== undefined || b.interviewId !== undefined, { message: 'send jobDescription or interviewId' });
 
 /** Why a question is in the set. */
-export const QUESTION_REASONS = ['missed', 'partial', 'job', 'follow_up'] as const;
+export const QUESTION_REASONS = ['missed', 'partial', 'job', 'follow_up', 'general'] as const;
 
 export const SetQuestionSchema = z.strictObject({
   id: z.string().min(1).describe('Bank id (q-…) or follow-up id (f-<answer>)'),

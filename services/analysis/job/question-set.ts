@@ -162,3 +162,25 @@ export function buildQuestionSet(input: QuestionSetInput): QuestionSet {
     ...(input.notes && input.notes.length > 0 && { notes: [...input.notes] }),
   };
 }
+
+/** What most interviews test whatever the job: one story each, before the general questions. */
+const GENERAL_COMPETENCIES: readonly JobCompetencyInput[] = [
+  { id: 'teamwork', name: 'Teamwork', kind: 'behaviour' },
+  { id: 'problem-solving', name: 'Problem solving', kind: 'behaviour' },
+  { id: 'conflict-resolution', name: 'Conflict resolution', kind: 'behaviour' },
+  { id: 'leadership', name: 'Leadership', kind: 'behaviour' },
+];
+/** An interview's usual arc: who you are, stories, self-assessment, why here, your questions. */
+const ARC: readonly QuestionKind[] = ['introduction', 'behavioural', 'technical', 'strengths_weaknesses', 'motivation', 'candidate_questions'];
+
+/** A question set for practising without a job description (live practice, issue 17). */
+export function generalQuestionSet(count = QUESTION_SET_DEFAULT_COUNT, bank: readonly BankQuestion[] = questionBank()): QuestionSet {
+  // Half general questions (the arc's frame), the rest one story per competency.
+  const general = FILL_KINDS.slice(0, Math.max(2, count - GENERAL_COMPETENCIES.length)).flatMap((kind) => bank.find((q) => q.kind === kind) ?? []);
+  const stories = buildQuestionSet({ competencies: GENERAL_COMPETENCIES, count: count - general.length, bank: bank.filter((q) => !general.includes(q)) }).questions;
+  const questions = [...general.map((q) => ({ id: q.id, text: q.text, kind: q.kind, competency: q.competencies[0]!, reason: 'general' as const })), ...stories.map((q) => ({ ...q, reason: 'general' as const }))]
+    .map((q, i) => ({ q, i }))
+    .sort((a, b) => ARC.indexOf(a.q.kind) - ARC.indexOf(b.q.kind) || a.i - b.i)
+    .map((x) => x.q);
+  return { id: questionSetId(questions), questions, competencies: [] };
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { extractCompetencies } from '../../../services/analysis/job/extract.js';
-import { type AnswerInput, buildQuestionSet, followUpFor } from '../../../services/analysis/job/question-set.js';
+import { type AnswerInput, buildQuestionSet, followUpFor, generalQuestionSet } from '../../../services/analysis/job/question-set.js';
 import { QuestionSetSchema } from '../../../services/analysis/job/job.contract.js';
 import { INTERN_JOB } from './fixtures.js';
 
@@ -69,5 +69,20 @@ describe('followUpFor', () => {
     expect(followUpFor(answer({ action: { present: true, evidence: 'We rebuilt it.' } }), 0)!.text).toMatch(/^You said "We rebuilt it"\. What did you do yourself/);
     expect(followUpFor(answer({ action: { present: true, evidence: 'I rebuilt it.' } }), 0)).toMatchObject({ competency: 'results-orientation' });
     expect(followUpFor(answer({ action: { present: true, evidence: 'I rebuilt it.' }, result: true }), 0)).toBeUndefined();
+  });
+});
+
+describe('generalQuestionSet', () => {
+  it('opens with the introduction, tells stories, ends with the candidate’s questions; valid and deterministic', () => {
+    const set = generalQuestionSet();
+    expect(QuestionSetSchema.parse(set)).toEqual(set);
+    expect(set.questions).toHaveLength(8);
+    expect(set.questions[0]!.kind).toBe('introduction');
+    expect(set.questions.at(-1)!.kind).toBe('candidate_questions');
+    expect(set.questions.filter((q) => q.kind === 'behavioural').length).toBeGreaterThanOrEqual(3);
+    expect(set.questions.every((q) => q.reason === 'general')).toBe(true);
+    expect(new Set(set.questions.map((q) => q.id)).size).toBe(8);
+    expect(generalQuestionSet().id).toBe(set.id);
+    expect(generalQuestionSet(5).questions).toHaveLength(5);
   });
 });

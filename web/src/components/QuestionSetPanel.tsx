@@ -8,7 +8,7 @@ import type { QuestionSet, SetQuestion } from '../lib/types';
 import { requestQuestionSet } from '../stores/jobs';
 import { KIND_LABEL } from './Answers';
 
-const REASON: Record<SetQuestion['reason'], string> = { missed: 'missed in this interview', partial: 'only partly shown', job: 'asked for by the job', follow_up: 'follow-up' };
+const REASON: Record<SetQuestion['reason'], string> = { missed: 'missed in this interview', partial: 'only partly shown', job: 'asked for by the job', follow_up: 'follow-up', general: 'asked in most interviews' };
 
 export function QuestionSetList(props: { set: QuestionSet }) {
   const names = () => Object.fromEntries(props.set.competencies.map((c) => [c.id, c.name]));
