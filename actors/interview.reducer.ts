@@ -15,9 +15,11 @@ export class IllegalTransitionError extends AppError {
 
 const SEEN_MAX = 64;
 const STAGE_SPAN: Record<Stage, [number, number]> = { upload: [0, 0.3], transcription: [0.3, 0.85], analysis: [0.85, 1] };
-const ORDER: Status[] = ['created', 'uploading', 'uploaded', 'transcribing', 'transcribed', 'analyzing', 'completed'];
+const ORDER: Status[] = ['created', 'uploading', 'live', 'uploaded', 'transcribing', 'transcribed', 'analyzing', 'completed'];
 const TERMINAL = new Set<Status>(['completed', 'failed', 'deleted']);
-const PROGRESS_EVENTS = new Set<InterviewEvent['type']>(['uploadProgress', 'stageProgress']);
+const PROGRESS_EVENTS = new Set<InterviewEvent['type']>(['uploadProgress', 'stageProgress', 'liveProgress']);
+/** When a policy predates live sessions: the resume grace (60 s) plus a margin. */
+const LIVE_IDLE_MS = 3 * 60_000;
 
 const overall = (stage: Stage, fraction: number) => {
   const [a, b] = STAGE_SPAN[stage];
@@ -47,13 +49,14 @@ export function reduce(state: InterviewState | undefined, event: InterviewEvent,
 }
 
 function create(e: Extract<InterviewEvent, { type: 'create' }>): Transition {
-  const { id, ownerUid, title, role, company, prepNotes, jobDescription, at } = e;
+  const { id, ownerUid, title, role, company, prepNotes, jobDescription, source, at } = e;
   const state: InterviewState = {
     id, ownerUid, title,
     ...(role !== undefined && { role }),
     ...(company !== undefined && { company }),
     ...(prepNotes !== undefined && { prepNotes }),
     ...(jobDescription !== undefined && { jobDescription }),
+    ...(source !== undefined && { source }),
     status: 'created', stage: 'upload', progress: 0, createdAt: at, updatedAt: at,
     attempts: { upload: 0, transcription: 0, analysis: 0 }, timings: {}, seen: [e.eventId], rev: 1,
   };
@@ -67,6 +70,7 @@ function step(s: InterviewState, e: InterviewEvent, policy: LifecyclePolicy): Tr
     throw new IllegalTransitionError(s.status, e.type);
   };
   const deadline = (stage: Stage, attempt = 0): Effect => ({ type: 'setDeadline', stage, inMs: policy.budgetMs[stage] * 2 ** attempt });
+  const liveDeadline: Effect = { type: 'setDeadline', stage: 'upload', inMs: policy.liveIdleMs ?? LIVE_IDLE_MS };
 
   switch (e.type) {
     case 'create':
@@ -96,8 +100,20 @@ function step(s: InterviewState, e: InterviewEvent, policy: LifecyclePolicy): Tr
       };
       return ok(next, publish('interview.uploaded', next, { key: e.key, size: e.size }), deadline('transcription'));
     }
+    case 'liveStarted':
+      if (s.status === 'live') return ok(s, liveDeadline);
+      if (s.status !== 'created' || s.source !== 'live') return reached(s, 'uploaded') ? stale() : illegal();
+      return ok({ ...s, status: 'live', stage: 'upload', live: { key: e.key, bytes: 0 }, timings: { upload: { startedAt: e.at } } }, liveDeadline);
+    case 'liveProgress':
+      if (s.status !== 'live' || !s.live) return stale();
+      return ok({ ...s, live: { ...s.live, bytes: Math.max(s.live.bytes, e.bytes) } }, liveDeadline);
+    case 'liveEnded':
+      if (s.status === 'live' || (s.status === 'failed' && s.source === 'live' && !s.media)) return recorded(s, e.key, e.size, e.at, ok, deadline);
+      // A late end of the recording the interview already holds (its deadline finished it first).
+      return reached(s, 'uploaded') || s.media?.key === e.key ? stale() : illegal();
     case 'transcriptImported': {
-      if (TERMINAL.has(s.status) && s.status !== 'failed') return illegal();
+      // A live session owns the interview until its recording ends.
+      if ((TERMINAL.has(s.status) && s.status !== 'failed') || s.status === 'live') return illegal();
       if (reached(s, 'transcribed') && s.transcript?.source === 'import') return stale();
       const { error: _drop, ...rest } = s;
       const next: InterviewState = {
@@ -148,6 +164,11 @@ function step(s: InterviewState, e: InterviewEvent, policy: LifecyclePolicy): Tr
       if (TERMINAL.has(s.status) || s.stage !== e.stage) return stale();
       return fail(s, { code: e.code, stage: e.stage, message: e.message });
     case 'deadline':
+      if (s.status === 'live' && e.stage === 'upload') {
+        // The live session went quiet (its media node lost): keep what it recorded, as an upload.
+        if (s.live && s.live.bytes > 0) return recorded(s, s.live.key, s.live.bytes, e.at, ok, deadline);
+        return fail(s, { code: 'upload_timeout', stage: 'upload', message: 'the live session ended before any audio arrived; start it again or upload a recording' });
+      }
       return onDeadline(s, e.stage, policy, ok, stale);
     case 'retry':
       return retry(s, ok, illegal, deadline);
@@ -177,6 +198,17 @@ function step(s: InterviewState, e: InterviewEvent, policy: LifecyclePolicy): Tr
     default:
       throw new AppError('invalid_event', `unknown interview event "${(e as { type?: unknown }).type}"`, 400);
   }
+}
+
+/** The recording is complete (an upload or a live session's): on to transcription. */
+function recorded(s: InterviewState, key: string, size: number, at: number, ok: Ok, deadline: (stage: Stage) => Effect): Transition {
+  const { error: _drop, live: _done, ...rest } = s;
+  const next: InterviewState = {
+    ...rest, media: { key, size }, status: 'uploaded', stage: 'transcription', progress: overall('transcription', 0),
+    attempts: { ...s.attempts, transcription: 0, analysis: 0 },
+    timings: { ...s.timings, upload: { startedAt: s.timings.upload?.startedAt ?? at, endedAt: at } },
+  };
+  return ok(next, publish('interview.uploaded', next, { key, size }), deadline('transcription'));
 }
 
 function fail(s: InterviewState, error: InterviewState['error'] & object): Transition {

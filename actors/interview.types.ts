@@ -1,5 +1,6 @@
 /** The interview lifecycle's vocabulary: states, events the actor accepts, effects it asks for. */
-export const STATUSES = ['created', 'uploading', 'uploaded', 'transcribing', 'transcribed', 'analyzing', 'completed', 'failed', 'deleted'] as const;
+/** `live`: a live practice session is recording (the upload stage of a `source: 'live'` interview). */
+export const STATUSES = ['created', 'uploading', 'live', 'uploaded', 'transcribing', 'transcribed', 'analyzing', 'completed', 'failed', 'deleted'] as const;
 export type Status = (typeof STATUSES)[number];
 export type Stage = 'upload' | 'transcription' | 'analysis';
 
@@ -19,6 +20,10 @@ export interface InterviewState {
   /** The job posting the report's `job` section is judged against ("" or absent: none). */
   jobDescription?: string;
   status: Status;
+  /** How the recording arrives: a file upload (absent = upload) or a live practice session. */
+  source?: 'upload' | 'live';
+  /** While `live`: the recording's upload id and the bytes the live session reported so far. */
+  live?: { key: string; bytes: number };
   /** The stage the interview is in or last worked on. */
   stage: Stage;
   /** Overall progress 0..1 across the stages (upload 0–0.3, transcription 0.3–0.85, analysis 0.85–1). */
@@ -51,12 +56,18 @@ interface Base {
 }
 
 export type InterviewEvent =
-  | (Base & { type: 'create'; id: string; ownerUid: string; title: string; role?: string; company?: string; prepNotes?: string; jobDescription?: string })
+  | (Base & { type: 'create'; id: string; ownerUid: string; title: string; role?: string; company?: string; prepNotes?: string; jobDescription?: string; source?: 'upload' | 'live' })
   | (Base & { type: 'uploadStarted' })
   | (Base & { type: 'uploadProgress'; fraction: number })
   /** The upload was refused or removed before it finished (e.g. 413): back to waiting for a recording. */
   | (Base & { type: 'uploadAbandoned' })
   | (Base & { type: 'uploadCompleted'; key: string; size: number; filename?: string; engine?: string; speakers?: string })
+  /** A live session began recording into upload `key` (repeated on resume: refreshes the deadline). */
+  | (Base & { type: 'liveStarted'; key: string })
+  /** The live session holds `bytes` of the recording (throttled by the session; refreshes the deadline). */
+  | (Base & { type: 'liveProgress'; bytes: number })
+  /** The live session finished: the upload `key` of `size` bytes is the recording, as if uploaded. */
+  | (Base & { type: 'liveEnded'; key: string; size: number })
   | (Base & { type: 'transcriptImported'; key: string; durationSec: number })
   | (Base & { type: 'stageStarted'; stage: 'transcription' | 'analysis' })
   | (Base & { type: 'stageProgress'; stage: 'transcription' | 'analysis'; fraction: number })
@@ -96,9 +107,16 @@ export interface LifecyclePolicy {
   budgetMs: Record<Stage, number>;
   /** Attempts per stage before `stage_timeout`. */
   maxAttempts: number;
+  /**
+   * While `live`: how long without liveProgress before the interview finishes the audio received
+   * (or fails with none). A backstop for a lost media node: the LiveSessionActor itself finishes
+   * a session LIVE_LIMITS.resumeGraceSec (60 s) after its last chunk, well inside this.
+   */
+  liveIdleMs?: number;
 }
 
 export const defaultPolicy: LifecyclePolicy = {
   budgetMs: { upload: 24 * 3_600_000, transcription: 15 * 60_000, analysis: 5 * 60_000 },
   maxAttempts: 3,
+  liveIdleMs: 3 * 60_000,
 };

@@ -30,6 +30,8 @@ export interface CreateInterviewInput {
   company?: string;
   prepNotes?: string;
   jobDescription?: string;
+  /** `live`: a live practice session records it (absent: a file upload). */
+  source?: 'upload' | 'live';
 }
 
 export interface UpdateInterviewInput {

@@ -39,7 +39,7 @@ const MILESTONES: Record<string, WebhookEventType> = {
   transcribed: 'interview.transcribed',
 };
 /** Statuses whose progress is worth reporting (the work is under way). */
-const IN_PROGRESS = new Set(['uploading', 'transcribing', 'analyzing']);
+const IN_PROGRESS = new Set(['uploading', 'live', 'transcribing', 'analyzing']);
 
 const base = (d: LifecycleData) => ({ interviewId: d.id, status: d.status, stage: d.stage, progress: d.progress });
 

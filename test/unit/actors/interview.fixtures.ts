@@ -50,7 +50,7 @@ export function replay(state: InterviewState | undefined, events: EventInput[], 
 export const createEvent: EventInput = { type: 'create', id: ID, ownerUid: OWNER, title: 'Mock interview', role: 'SRE', company: 'Acme' };
 
 /** The happy path, one event per status change. */
-export const happyPath: Record<Exclude<Status, 'failed' | 'deleted'>, EventInput[]> = {
+export const happyPath: Record<Exclude<Status, 'failed' | 'deleted' | 'live'>, EventInput[]> = {
   created: [createEvent],
   uploading: [{ type: 'uploadStarted' }],
   uploaded: [{ type: 'uploadCompleted', ...MEDIA }],
@@ -68,9 +68,15 @@ export function pathTo(status: (typeof ORDER)[number]): EventInput[] {
 }
 
 /** A state in `status`, reached through the reducer. `failed` = failed during transcription (media present). */
+export const LIVE_KEY = 'iv-1--live0000000000000000000';
+/** A live practice interview recording (no bytes reported yet). */
+export const pathToLive: EventInput[] = [{ ...createEvent, source: 'live' }, { type: 'liveStarted', key: LIVE_KEY }];
+
 export function inStatus(status: Status): InterviewState {
   const events: EventInput[] =
-    status === 'failed'
+    status === 'live'
+      ? pathToLive
+      : status === 'failed'
       ? [...pathTo('transcribing'), { type: 'stageFailed', stage: 'transcription', code: 'media_invalid', message: 'no audio stream' }]
       : status === 'deleted'
         ? [...pathTo('uploaded'), { type: 'delete' }]

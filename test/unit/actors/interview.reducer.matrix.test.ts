@@ -9,7 +9,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { reduce } from '../../../actors/interview.reducer.js';
 import { STATUSES, type Status } from '../../../actors/interview.types.js';
-import { type EventInput, ev, expectIllegal, inStatus, MEDIA, policy, publishes, TRANSCRIPT_KEY } from './interview.fixtures.js';
+import { type EventInput, ev, expectIllegal, inStatus, LIVE_KEY, MEDIA, policy, publishes, TRANSCRIPT_KEY } from './interview.fixtures.js';
 
 type Cell = Status | 'stale' | 'illegal';
 
@@ -36,45 +36,53 @@ const EVENTS = {
   'deadline:transcription': { type: 'deadline', stage: 'transcription' },
   'deadline:analysis': { type: 'deadline', stage: 'analysis' },
   retry: { type: 'retry' },
+  liveStarted: { type: 'liveStarted', key: LIVE_KEY },
+  liveProgress: { type: 'liveProgress', bytes: 4096 },
+  liveEnded: { type: 'liveEnded', key: LIVE_KEY, size: 4096 },
   delete: { type: 'delete' },
 } as const satisfies Record<string, EventInput>;
 
 type EventName = keyof typeof EVENTS;
 
-// Columns:            created      uploading    uploaded       transcribing   transcribed    analyzing      completed   failed(transcription) deleted
-const row = (...cells: [Cell, Cell, Cell, Cell, Cell, Cell, Cell, Cell, Cell]): Record<Status, Cell> =>
+// Columns:            created      uploading    live (no bytes yet)  uploaded       transcribing   transcribed    analyzing      completed   failed(transcription) deleted
+const row = (...cells: [Cell, Cell, Cell, Cell, Cell, Cell, Cell, Cell, Cell, Cell]): Record<Status, Cell> =>
   Object.fromEntries(STATUSES.map((s, i) => [s, cells[i]])) as Record<Status, Cell>;
 
 const EXPECTED: Record<EventName, Record<Status, Cell>> = {
-  create: row('illegal', 'illegal', 'illegal', 'illegal', 'illegal', 'illegal', 'illegal', 'illegal', 'illegal'),
-  uploadStarted: row('uploading', 'uploading', 'stale', 'stale', 'stale', 'stale', 'stale', 'uploading', 'illegal'),
-  uploadProgress: row('stale', 'uploading', 'stale', 'stale', 'stale', 'stale', 'stale', 'stale', 'illegal'),
+  create: row('illegal', 'illegal', 'illegal', 'illegal', 'illegal', 'illegal', 'illegal', 'illegal', 'illegal', 'illegal'),
+  uploadStarted: row('uploading', 'uploading', 'stale', 'stale', 'stale', 'stale', 'stale', 'stale', 'uploading', 'illegal'),
+  uploadProgress: row('stale', 'uploading', 'stale', 'stale', 'stale', 'stale', 'stale', 'stale', 'stale', 'illegal'),
   // a refused upload (413, or a POST that failed after creating it): back to waiting for a recording.
-  uploadAbandoned: row('stale', 'created', 'stale', 'stale', 'stale', 'stale', 'stale', 'stale', 'illegal'),
-  uploadCompleted: row('uploaded', 'uploaded', 'stale', 'stale', 'stale', 'stale', 'stale', 'uploaded', 'illegal'),
+  uploadAbandoned: row('stale', 'created', 'stale', 'stale', 'stale', 'stale', 'stale', 'stale', 'stale', 'illegal'),
+  uploadCompleted: row('uploaded', 'uploaded', 'illegal', 'stale', 'stale', 'stale', 'stale', 'stale', 'uploaded', 'illegal'),
   // transcribed/analyzing (media transcript) → applied: a user's transcript may replace the media one.
   // The analysis already running for the replaced transcript then reports a stale `analyzed` (its
   // transcriptKey no longer matches); see "import while analyzing" in interview.reducer.test.ts.
-  transcriptImported: row('transcribed', 'transcribed', 'transcribed', 'transcribed', 'transcribed', 'transcribed', 'illegal', 'transcribed', 'illegal'),
-  'stageStarted:transcription': row('illegal', 'illegal', 'transcribing', 'transcribing', 'stale', 'stale', 'stale', 'stale', 'illegal'),
-  'stageStarted:analysis': row('illegal', 'illegal', 'illegal', 'illegal', 'analyzing', 'analyzing', 'stale', 'stale', 'illegal'),
-  'stageProgress:transcription': row('stale', 'stale', 'stale', 'transcribing', 'stale', 'stale', 'stale', 'stale', 'illegal'),
-  'stageProgress:analysis': row('stale', 'stale', 'stale', 'stale', 'stale', 'analyzing', 'stale', 'stale', 'illegal'),
-  transcribed: row('illegal', 'illegal', 'transcribed', 'transcribed', 'stale', 'stale', 'stale', 'stale', 'illegal'),
-  analyzed: row('illegal', 'illegal', 'illegal', 'illegal', 'completed', 'completed', 'stale', 'stale', 'illegal'),
+  transcriptImported: row('transcribed', 'transcribed', 'illegal', 'transcribed', 'transcribed', 'transcribed', 'transcribed', 'illegal', 'transcribed', 'illegal'),
+  'stageStarted:transcription': row('illegal', 'illegal', 'illegal', 'transcribing', 'transcribing', 'stale', 'stale', 'stale', 'stale', 'illegal'),
+  'stageStarted:analysis': row('illegal', 'illegal', 'illegal', 'illegal', 'illegal', 'analyzing', 'analyzing', 'stale', 'stale', 'illegal'),
+  'stageProgress:transcription': row('stale', 'stale', 'stale', 'stale', 'transcribing', 'stale', 'stale', 'stale', 'stale', 'illegal'),
+  'stageProgress:analysis': row('stale', 'stale', 'stale', 'stale', 'stale', 'stale', 'analyzing', 'stale', 'stale', 'illegal'),
+  transcribed: row('illegal', 'illegal', 'illegal', 'transcribed', 'transcribed', 'stale', 'stale', 'stale', 'stale', 'illegal'),
+  analyzed: row('illegal', 'illegal', 'illegal', 'illegal', 'illegal', 'completed', 'completed', 'stale', 'stale', 'illegal'),
   // The status decides first (illegal before transcribed); then a mismatched transcript key is stale.
-  'analyzed:replacedTranscript': row('illegal', 'illegal', 'illegal', 'illegal', 'stale', 'stale', 'stale', 'stale', 'illegal'),
-  'stageFailed:upload': row('failed', 'failed', 'stale', 'stale', 'stale', 'stale', 'stale', 'stale', 'illegal'),
-  'stageFailed:transcription': row('stale', 'stale', 'failed', 'failed', 'stale', 'stale', 'stale', 'stale', 'illegal'),
-  'stageFailed:analysis': row('stale', 'stale', 'stale', 'stale', 'failed', 'failed', 'stale', 'stale', 'illegal'),
+  'analyzed:replacedTranscript': row('illegal', 'illegal', 'illegal', 'illegal', 'illegal', 'stale', 'stale', 'stale', 'stale', 'illegal'),
+  'stageFailed:upload': row('failed', 'failed', 'failed', 'stale', 'stale', 'stale', 'stale', 'stale', 'stale', 'illegal'),
+  'stageFailed:transcription': row('stale', 'stale', 'stale', 'failed', 'failed', 'stale', 'stale', 'stale', 'stale', 'illegal'),
+  'stageFailed:analysis': row('stale', 'stale', 'stale', 'stale', 'stale', 'failed', 'failed', 'stale', 'stale', 'illegal'),
   // upload has no retry (the browser owns the bytes): the first deadline fails it with upload_timeout.
-  'deadline:upload': row('failed', 'failed', 'stale', 'stale', 'stale', 'stale', 'stale', 'stale', 'illegal'),
+  'deadline:upload': row('failed', 'failed', 'failed', 'stale', 'stale', 'stale', 'stale', 'stale', 'stale', 'illegal'),
   // attempts are below maxAttempts in these fixtures: the stage is re-triggered, the status stays.
-  'deadline:transcription': row('stale', 'stale', 'uploaded', 'transcribing', 'stale', 'stale', 'stale', 'stale', 'illegal'),
-  'deadline:analysis': row('stale', 'stale', 'stale', 'stale', 'transcribed', 'analyzing', 'stale', 'stale', 'illegal'),
+  'deadline:transcription': row('stale', 'stale', 'stale', 'uploaded', 'transcribing', 'stale', 'stale', 'stale', 'stale', 'illegal'),
+  'deadline:analysis': row('stale', 'stale', 'stale', 'stale', 'stale', 'transcribed', 'analyzing', 'stale', 'stale', 'illegal'),
   // the failed fixture failed during transcription with media present → resumes at uploaded.
-  retry: row('illegal', 'illegal', 'illegal', 'illegal', 'illegal', 'illegal', 'illegal', 'uploaded', 'illegal'),
-  delete: row('deleted', 'deleted', 'deleted', 'deleted', 'deleted', 'deleted', 'deleted', 'deleted', 'illegal'),
+  retry: row('illegal', 'illegal', 'illegal', 'illegal', 'illegal', 'illegal', 'illegal', 'illegal', 'uploaded', 'illegal'),
+  // A live session: only a `source: 'live'` interview starts one; a late end of a recording already passed on is stale.
+  liveStarted: row('illegal', 'illegal', 'live', 'stale', 'stale', 'stale', 'stale', 'stale', 'illegal', 'illegal'),
+  liveProgress: row('stale', 'stale', 'live', 'stale', 'stale', 'stale', 'stale', 'stale', 'stale', 'illegal'),
+  // failed here = failed in transcription with another recording: ending a live one now would replace it.
+  liveEnded: row('illegal', 'illegal', 'uploaded', 'stale', 'stale', 'stale', 'stale', 'stale', 'illegal', 'illegal'),
+  delete: row('deleted', 'deleted', 'deleted', 'deleted', 'deleted', 'deleted', 'deleted', 'deleted', 'deleted', 'illegal'),
 };
 
 const cells = STATUSES.flatMap((status) =>
@@ -85,7 +93,7 @@ describe('interview reducer: status × event matrix', () => {
   it('covers every status and every event type', () => {
     const types = new Set(Object.values(EVENTS).map((e) => e.type));
     const allTypes = ['create', 'uploadStarted', 'uploadProgress', 'uploadAbandoned', 'uploadCompleted', 'transcriptImported', 'stageStarted', 'stageProgress',
-      'transcribed', 'analyzed', 'stageFailed', 'deadline', 'retry', 'delete'];
+      'transcribed', 'analyzed', 'stageFailed', 'deadline', 'retry', 'delete', 'liveStarted', 'liveProgress', 'liveEnded'];
     expect([...types].sort()).toEqual([...allTypes].sort());
     expect(cells).toHaveLength(STATUSES.length * Object.keys(EVENTS).length);
   });
@@ -107,7 +115,7 @@ describe('interview reducer: status × event matrix', () => {
         expect(t.outcome).toBe('applied');
         expect(t.state.status).toBe(expected);
         // Progress reports are harmless to repeat, so they do not take a place in the duplicate window.
-        if (event.type === 'uploadProgress' || event.type === 'stageProgress') expect(t.state.seen).toEqual(before.seen);
+        if (event.type === 'uploadProgress' || event.type === 'stageProgress' || event.type === 'liveProgress') expect(t.state.seen).toEqual(before.seen);
         else expect(t.state.seen).toContain(event.eventId);
         expect(t.state.updatedAt).toBe(event.at);
         expect(t.state.progress).toBeGreaterThanOrEqual(0);
