@@ -1,0 +1,98 @@
+"""Live caption worker: the JSON-lines protocol of engines/python/whisper_worker.py (ready / result /
+error, one request at a time), so engines/whisper-worker.ts hosts it, but tuned for short windows.
+
+faster-whisper pads every window to 30 s of mel frames (`chunk_length` does not change that: the
+encoder input is padded again), so a 2 s window costs as much as a 30 s one. CTranslate2's Whisper
+encoder accepts fewer frames (it slices its positional embedding), so this worker encodes only the
+window plus `pad_sec` of silence and decodes greedily without timestamps. Measured on tiny.en, one
+thread, a 4.5 s sentence: 0.52 s through faster-whisper, 0.12-0.20 s here, same or better text
+(bench/live.ts prints the numbers of the run).
+
+  stdin   {"id": 1, "path": "/w.wav", "pad_sec": 1.0, "prompt": "optional previous text"}
+  stdout  {"id": 1, "type": "result", "duration": 2.1, "language": "en", "words": [[" word", 0, 0, 1], ...]}
+
+Words carry no times (the caller spreads them over the window's speech); only local model
+directories are read and the Hugging Face client is forced offline.
+"""
+import json
+import os
+import sys
+import time
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("HF_HUB_DISABLE_TELEMETRY", "1")
+
+FRAMES_PER_SEC = 100
+# Whisper's encoder was trained on 3000 frames; fewer than ~3 s makes it unstable on short words.
+MIN_FRAMES = 300
+MAX_FRAMES = 3000
+
+
+def send(msg):
+    sys.stdout.write(json.dumps(msg, separators=(",", ":")) + "\n")
+    sys.stdout.flush()
+
+
+def main():
+    model_dir = os.environ["WHISPER_MODEL_DIR"]
+    if not os.path.isfile(os.path.join(model_dir, "model.bin")):
+        send({"type": "fatal", "message": f"no model.bin in {model_dir}"})
+        return 2
+    threads = int(os.environ.get("WHISPER_THREADS", "1") or 1)
+    t0 = time.monotonic()
+    try:
+        import ctranslate2
+        import numpy as np
+        from faster_whisper import WhisperModel
+        from faster_whisper.audio import decode_audio
+        from faster_whisper.tokenizer import Tokenizer
+
+        model = WhisperModel(model_dir, device="cpu", compute_type=os.environ.get("WHISPER_COMPUTE_TYPE", "int8"),
+                             cpu_threads=threads, local_files_only=True)
+        tokenizer = Tokenizer(model.hf_tokenizer, model.model.is_multilingual, task="transcribe", language="en")
+    except Exception as e:  # noqa: BLE001 - reported to the parent, which decides
+        send({"type": "fatal", "message": f"{type(e).__name__}: {e}"})
+        return 2
+    send({"type": "ready", "model": model_dir, "load_sec": round(time.monotonic() - t0, 3)})
+
+    def serve(req):
+        audio = decode_audio(req["path"], sampling_rate=16000)
+        feats = model.feature_extractor(audio, padding=0)
+        n = feats.shape[-1]
+        pad = int(float(req.get("pad_sec", 1.0)) * FRAMES_PER_SEC)
+        frames = min(MAX_FRAMES, max(MIN_FRAMES, -(-(n + pad) // FRAMES_PER_SEC) * FRAMES_PER_SEC))
+        # What Whisper's own zero padding becomes after its log-mel normalisation: 2 below the maximum.
+        x = np.full((1, feats.shape[0], frames), float(feats.max()) - 2.0 if n else -1.5, dtype=np.float32)
+        k = min(n, frames)
+        x[0, :, :k] = feats[:, :k]
+        encoded = model.model.encode(ctranslate2.StorageView.from_array(x), to_cpu=False)
+        prompt = list(tokenizer.sot_sequence) + [tokenizer.no_timestamps]
+        if req.get("prompt"):
+            prev = tokenizer.encode(" " + req["prompt"].strip())[-100:]
+            prompt = [tokenizer.sot_prev] + prev + prompt
+        res = model.model.generate(encoded, [prompt], beam_size=int(req.get("beam_size", 1)),
+                                   max_length=min(224, 24 + int(6 * n / FRAMES_PER_SEC) + len(prompt)),
+                                   suppress_blank=True, suppress_tokens=[-1], return_no_speech_prob=True)[0]
+        text = tokenizer.decode([t for t in res.sequences_ids[0] if t < tokenizer.eot])
+        # A window Whisper itself thinks is not speech yields its favourite hallucinations ("Thank you.").
+        if res.no_speech_prob > float(req.get("no_speech_threshold", 0.6)):
+            text = ""
+        words = [[" " + w, 0.0, 0.0, 1.0] for w in text.split()]
+        send({"id": req["id"], "type": "result", "duration": len(audio) / 16000, "language": "en", "words": words,
+              "no_speech_prob": round(float(res.no_speech_prob), 3)})
+
+    for line in sys.stdin:
+        line = line.strip()
+        if not line:
+            continue
+        req = {}
+        try:
+            req = json.loads(line)
+            serve(req)
+        except Exception as e:  # noqa: BLE001
+            send({"id": req.get("id"), "type": "error", "message": f"{type(e).__name__}: {e}"})
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,201 @@
+/**
+ * Recognizers for live captions: a window of 16 kHz PCM in, words with times relative to it out.
+ *
+ * Whisper (default): a small pool of long-lived workers shared by every session of an engine, one
+ * CTranslate2 thread each (one worker uses about one core whatever its threads, see whisper.ts),
+ * taking windows first come, first served (finals before interims). The worker is python/live_whisper.py behind the existing
+ * WhisperWorker host: it encodes only the window plus a second of padding instead of Whisper's
+ * 30 s, which is what makes several sessions fit on two cores (numbers: bench/live.ts).
+ * pocketsphinx (fallback when Whisper is not installed): one short process per window.
+ */
+import { existsSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { unlink, writeFile } from 'node:fs/promises';
+import { availableParallelism, tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { whisperPaths, whisperUnavailable } from '../engines/whisper.js';
+import { WhisperWorker, type WhisperRequest } from '../engines/whisper-worker.js';
+import { parsePocketsphinxTimes } from '../engines/pocketsphinx-output.js';
+import { toolError } from '../errors.js';
+import { lastLine, runTool } from '../run-tool.js';
+import { wavHeader } from '../wav.js';
+import { levelDb } from './segmenter.js';
+
+export interface RecognizedWord {
+  text: string;
+  /** Seconds from the start of the window. */
+  start: number;
+  end: number;
+}
+
+export interface LiveRecognizer {
+  /** `interim`: a window that a later one replaces, so a shared pool may serve finals first. */
+  transcribe(pcm: Int16Array, opts?: { interim?: boolean }): Promise<RecognizedWord[]>;
+  /** Ends worker processes (idempotent); the recognizer may start them again on the next call. */
+  close?(): Promise<void>;
+}
+
+const RATE = 16000;
+const LIVE_SCRIPT = path.join(path.dirname(fileURLToPath(import.meta.url)), 'python/live_whisper.py');
+export const LIVE_WHISPER_MODEL = 'tiny.en';
+
+let tmpRoot: string | null = null;
+/** One temp directory per process for window WAVs (each file lives for one request). */
+function windowDir(): string {
+  if (!tmpRoot) {
+    const dir = mkdtempSync(path.join(tmpdir(), 'ib-live-'));
+    tmpRoot = dir;
+    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+  }
+  return tmpRoot;
+}
+
+let seq = 0;
+async function withWindowWav<T>(pcm: Int16Array, f: (wav: string) => Promise<T>): Promise<T> {
+  const file = path.join(windowDir(), `w${process.pid}-${++seq}.wav`);
+  const body = Buffer.from(pcm.buffer, pcm.byteOffset, pcm.byteLength);
+  await writeFile(file, Buffer.concat([wavHeader(body.length, RATE), body]));
+  try {
+    return await f(file);
+  } finally {
+    await unlink(file).catch(() => undefined);
+  }
+}
+
+/**
+ * Pure: the recognised words spread evenly over the window's audible part (frames within 35 dB of
+ * its loudest), as Whisper without timestamps gives none. Pace nudges need only this precision.
+ */
+export function spreadWords(texts: readonly string[], pcm: Int16Array): RecognizedWord[] {
+  const frame = RATE / 50;
+  const levels: number[] = [];
+  for (let at = 0; at + frame <= pcm.length; at += frame) levels.push(levelDb(pcm.subarray(at, at + frame)));
+  const peak = Math.max(-120, ...levels);
+  const first = levels.findIndex((l) => l > peak - 35);
+  const last = levels.length - 1 - [...levels].reverse().findIndex((l) => l > peak - 35);
+  const start = first < 0 ? 0 : first / 50;
+  const end = first < 0 ? pcm.length / RATE : (last + 1) / 50;
+  const step = (end - start) / Math.max(1, texts.length);
+  return texts.map((text, i) => ({ text, start: start + i * step, end: start + (i + 1) * step }));
+}
+
+export interface WhisperLiveOptions {
+  /** 'tiny.en' (default) or 'base', or a model directory. */
+  model?: string;
+  /** Worker processes; default one per core. */
+  workers?: number;
+  /** Silence appended to a window before encoding, seconds. */
+  padSec?: number;
+  /** Text shown to the decoder as previous context (e.g. a disfluent prompt to keep fillers). */
+  prompt?: string;
+}
+
+interface Job {
+  pcm: Int16Array;
+  interim: boolean;
+  resolve: (w: RecognizedWord[]) => void;
+  reject: (e: unknown) => void;
+}
+
+export class WhisperLiveRecognizer implements LiveRecognizer {
+  private readonly idle: WhisperWorker[];
+  private readonly all: WhisperWorker[];
+  private readonly queue: Job[] = [];
+  /** Seconds each finished window took in the worker, for benchmarks. */
+  readonly computeSec: number[] = [];
+
+  constructor(private readonly opts: WhisperLiveOptions = {}) {
+    const p = whisperPaths({ model: opts.model ?? LIVE_WHISPER_MODEL });
+    const count = Math.max(1, Math.floor(opts.workers ?? availableParallelism()));
+    this.all = Array.from({ length: count }, () => new WhisperWorker({ python: p.python, modelDir: p.modelDir, script: LIVE_SCRIPT, threads: 1 }));
+    this.idle = [...this.all];
+  }
+
+  /** Windows waiting for a worker. */
+  get waiting(): number {
+    return this.queue.length;
+  }
+
+  get busy(): number {
+    return this.all.length - this.idle.length;
+  }
+
+  get size(): number {
+    return this.all.length;
+  }
+
+  transcribe(pcm: Int16Array, opts: { interim?: boolean } = {}): Promise<RecognizedWord[]> {
+    return new Promise((resolve, reject) => {
+      const job = { pcm, interim: opts.interim ?? false, resolve, reject };
+      // Finals go before every queued interim: a late final is what makes captions lag.
+      const at = job.interim ? this.queue.length : this.queue.findIndex((j) => j.interim);
+      this.queue.splice(at < 0 ? this.queue.length : at, 0, job);
+      this.pump();
+    });
+  }
+
+  async warmUp(): Promise<void> {
+    await Promise.all(this.all.map((w) => w.warmUp()));
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.all.map((w) => w.close()));
+  }
+
+  private pump(): void {
+    while (this.idle.length && this.queue.length) {
+      const worker = this.idle.shift()!;
+      const job = this.queue.shift()!;
+      void this.run(worker, job).finally(() => {
+        this.idle.push(worker);
+        this.pump();
+      });
+    }
+  }
+
+  private async run(worker: WhisperWorker, job: Job): Promise<void> {
+    try {
+      const t0 = performance.now();
+      const req: WhisperRequest & { pad_sec: number; prompt?: string } = {
+        path: '',
+        pad_sec: this.opts.padSec ?? 1,
+        ...(this.opts.prompt ? { prompt: this.opts.prompt } : {}),
+      };
+      const res = await withWindowWav(job.pcm, (wav) => worker.run({ ...req, path: wav }));
+      this.computeSec.push((performance.now() - t0) / 1000);
+      if (this.computeSec.length > 10_000) this.computeSec.splice(0, 5_000);
+      job.resolve(spreadWords(res.words.map(([w]) => w.trim()).filter(Boolean), job.pcm));
+    } catch (e) {
+      job.reject(e);
+    }
+  }
+}
+
+/** One pocketsphinx_continuous per window: no model stays loaded, but no Python is needed either. */
+export class PocketsphinxLiveRecognizer implements LiveRecognizer {
+  async transcribe(pcm: Int16Array): Promise<RecognizedWord[]> {
+    return withWindowWav(pcm, async (wav) => {
+      const res = await runTool('pocketsphinx_continuous', ['-infile', wav, '-time', 'yes', '-logfn', '/dev/null']);
+      if (res.code !== 0) throw toolError('tool_failed', `pocketsphinx failed: ${lastLine(res.stderr) || `exit ${res.code}`}`);
+      return parsePocketsphinxTimes(res.stdout).map(({ text, start, end }) => ({ text, start, end }));
+    });
+  }
+}
+
+const POCKETSPHINX = ['/usr/bin/pocketsphinx_continuous', '/usr/local/bin/pocketsphinx_continuous'];
+const pocketsphinxInstalled = (): boolean =>
+  POCKETSPHINX.some((p) => existsSync(p)) ||
+  (process.env.PATH ?? '').split(path.delimiter).some((d) => d && existsSync(path.join(d, 'pocketsphinx_continuous')));
+
+/** Why no recognizer can run here, or null. */
+export function recognizerUnavailable(): string | null {
+  const whisper = whisperUnavailable({ model: LIVE_WHISPER_MODEL });
+  if (whisper === null || pocketsphinxInstalled()) return null;
+  return `no live recognizer: ${whisper}, and pocketsphinx_continuous is not installed`;
+}
+
+/** Whisper tiny.en when installed, else pocketsphinx. */
+export function defaultRecognizer(opts: WhisperLiveOptions = {}): LiveRecognizer {
+  return whisperUnavailable({ model: opts.model ?? LIVE_WHISPER_MODEL }) === null ? new WhisperLiveRecognizer(opts) : new PocketsphinxLiveRecognizer();
+}
