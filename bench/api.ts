@@ -10,7 +10,7 @@
  * production with checkRevoked, the default) also looks the user up over HTTP: nothing is cached.
  */
 import { DEFAULT_PROJECT_ID } from '../scripts/firebase-emulator.js';
-import { createFirebaseVerifier } from '../services/api/auth.js';
+import { createFirebaseVerifier } from '../services/shared/auth.js';
 import { parseFlags } from './lib/flags.js';
 import { startBareExpress } from './lib/child.js';
 import { autocannonAtRate, type LoadResult, pacedAtRate } from './lib/load.js';

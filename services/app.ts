@@ -14,15 +14,18 @@ import { defaultPolicy, type LifecyclePolicy } from '../actors/interview.types.j
 import { userActor } from '../actors/user.actor.js';
 import type { EventHandler, SubscribeOptions } from '../dapr/ports/pubsub.js';
 import { Components, type DaprRuntime } from '../dapr/ports/runtime.js';
-import { type AuthVerifier, createFirebaseVerifier, requireUser } from './api/auth.js';
+import { type AuthVerifier, createFirebaseVerifier, requireUser } from './shared/auth.js';
 import { accountRouter } from './api/account.routes.js';
 import { answerClientError, errorHandler, notFoundRoute } from './api/errors.js';
 import { interviewsRouter } from './api/interviews.routes.js';
 import { jobsRouter } from './api/jobs.routes.js';
+import { notificationsRouter } from './api/notifications.routes.js';
+import { webhooksRouter } from './api/webhooks.routes.js';
 import { JobsService } from './jobs/jobs.service.js';
 import { openApiDocument } from './api/openapi.js';
 import { noStore, PRIVATE_PATHS } from './api/no-store.js';
 import { attachSocket } from './api/socket.js';
+import { notificationPusher, socketNotifier } from './api/socket.notifier.js';
 import { webRouter } from './api/web.routes.js';
 import type { Config, Role } from './config.js';
 import { InterviewService } from './interviews/interview.service.js';
@@ -30,7 +33,6 @@ import type { TranscriptionEngine } from './media/engines/engine.js';
 import { selectEngine } from './media/engine-select.js';
 import { allOf } from './notify/fanout.js';
 import { createNotify, NOTIFICATION_PUSH_TOPIC } from './notify/notify.module.js';
-import { notificationPusher, socketNotifier } from './notify/socket.notifier.js';
 import type { HostLookup } from './webhooks/ssrf.guard.js';
 import { Artifacts } from './shared/artifacts.js';
 import { createLogger, type Logger } from './shared/logger.js';
@@ -179,7 +181,8 @@ export function createApp({ config, ...opts }: AppOptions): App {
       notify.rememberContact,
       interviewsRouter(service, { jsonBytes: config.MAX_JSON_BYTES, transcriptBytes: config.MAX_TRANSCRIPT_BYTES }),
       jobsRouter(new JobsService({ interviews: service, client: new InterviewClient(runtime.actors), ai }), { jsonBytes: config.MAX_JSON_BYTES }),
-      notify.router({ jsonBytes: config.MAX_JSON_BYTES }),
+      webhooksRouter(notify.webhooks, { jsonBytes: config.MAX_JSON_BYTES }),
+      notificationsRouter(notify.notifications, { jsonBytes: config.MAX_JSON_BYTES }),
       accountRouter({ interviews: service, webhooks: notify.webhooks, actors: runtime.actors, log }),
     );
     app.use(webRouter(config));
@@ -196,9 +199,9 @@ export function createApp({ config, ...opts }: AppOptions): App {
   const io = has('api') ? attachSocket(server, verifier) : undefined;
   if (io) {
     sub('interview.progress', lifecycle('interview.progress', socketNotifier(io)));
-    notify.attachSocket(io);
+    const push = notificationPusher(io);
+    notify.attachPush(push);
     if (!has('notify')) {
-      const push = notificationPusher(io);
       sub(NOTIFICATION_PUSH_TOPIC, async ({ data }) => {
         const { uid, notification } = data as { uid: string; notification: Parameters<typeof push>[1] };
         push(uid, notification);

@@ -1,7 +1,7 @@
 /** socket.io: the Firebase token is checked on the handshake; each socket joins only its user's room. */
 import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
-import { type AuthVerifier, socketAuth } from './auth.js';
+import { type AuthVerifier, socketAuth } from '../shared/auth.js';
 import { type ClientToServerEvents, type ServerToClientEvents, type SocketData, userRoom } from './events.js';
 
 export type IoServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;

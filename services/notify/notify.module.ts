@@ -1,17 +1,14 @@
 /**
  * Builds the notify side of the app (webhooks, in-app notifications, email) from config: registers
- * its actors, and hands the composition root the handlers, routes and bindings to wire.
+ * its actors, and hands the composition root the handlers, services and bindings to wire. Its HTTP
+ * routes and socket pushes live in services/api; the composition root mounts them on these services.
  */
-import { Router, type RequestHandler } from 'express';
+import type { RequestHandler } from 'express';
 import type { InterviewClient } from '../../actors/interview.client.js';
-import type { EmbeddedRuntimeOptions } from '../../dapr/embedded/runtime.js';
 import type { ActorRuntime } from '../../dapr/ports/actors.js';
 import type { OutputBindings } from '../../dapr/ports/bindings.js';
 import type { CloudEvent, EventHandler } from '../../dapr/ports/pubsub.js';
 import type { Config } from '../config.js';
-import { notificationsRouter } from '../api/notifications.routes.js';
-import type { IoServer } from '../api/socket.js';
-import { webhooksRouter } from '../api/webhooks.routes.js';
 import type { Logger } from '../shared/logger.js';
 import { webhookDeliveryActor } from '../webhooks/delivery.actor.js';
 import { httpSender } from '../webhooks/http.sender.js';
@@ -23,20 +20,21 @@ import { WebhookService } from '../webhooks/webhook.service.js';
 import { bindingEmailSender } from './email.sender.js';
 import { notifyInboxActor } from './inbox.actor.js';
 import { NotificationService } from './notification.service.js';
-import { smtpOutputBinding, SMTP_BINDING } from './smtp.binding.js';
-import { notificationPusher } from './socket.notifier.js';
+import type { NotificationView } from './notification.types.js';
+import { type OutputBindingFn, smtpOutputBinding, SMTP_BINDING } from './smtp.binding.js';
 
 const DELIVERY_RETENTION_MS = 30 * 24 * 3600_000;
 /** Split apps: notify publishes new in-app notifications here; the api pushes them to sockets. */
 export const NOTIFICATION_PUSH_TOPIC = 'notification.push';
 
-type Push = (uid: string, n: Parameters<ReturnType<typeof notificationPusher>>[1]) => unknown;
+/** Makes a new in-app notification live for its owner (a socket room, or a topic to the api). */
+export type Push = (uid: string, n: NotificationView) => unknown;
 const DELIVERY_LOG_SIZE = 500;
 
 export const publicBaseUrl = (config: Config): string => (config.PUBLIC_BASE_URL ?? `http://localhost:${config.PORT}`).replace(/\/+$/, '');
 
 /** The `smtp` output binding for the embedded runtime (none without SMTP_HOST). */
-export function notifyOutputBindings(config: Config): NonNullable<EmbeddedRuntimeOptions['outputBindings']> {
+export function notifyOutputBindings(config: Config): Record<string, OutputBindingFn> {
   if (!config.SMTP_HOST) return {};
   return {
     [SMTP_BINDING]: smtpOutputBinding({
@@ -128,13 +126,9 @@ export function createNotify({ config, actors, bindings, interviews, log, lookup
     },
     /** Mount under /api/v1 right after requireUser, before every router (records the user's email). */
     rememberContact,
-    /** Mounted under /api/v1 after requireUser. */
-    router(limits: { jsonBytes: number }): Router {
-      return Router().use(webhooksRouter(webhooks, limits), notificationsRouter(notifications, limits));
-    },
-    /** Socket pushes start once the socket server exists. */
-    attachSocket(io: IoServer): void {
-      if (!pushElsewhere) push = notificationPusher(io);
+    /** Live pushes start once the api's sockets exist (ignored when `push` was given). */
+    attachPush(live: Push): void {
+      if (!pushElsewhere) push = live;
     },
   };
 }

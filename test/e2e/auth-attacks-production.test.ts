@@ -11,7 +11,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createHmac } from 'node:crypto';
 import { io as connect } from 'socket.io-client';
-import { createFirebaseVerifier, type FirebaseVerifier } from '../../services/api/auth.js';
+import { createFirebaseVerifier, type FirebaseVerifier } from '../../services/shared/auth.js';
 import { type App, createApp } from '../../services/app.js';
 import { loadConfig } from '../../services/config.js';
 import { createLogger } from '../../services/shared/logger.js';

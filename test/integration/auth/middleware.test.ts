@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import express, { type ErrorRequestHandler } from 'express';
 import { Server as SocketServer } from 'socket.io';
 import { io as connectClient } from 'socket.io-client';
-import { createFirebaseVerifier, requireUser, socketAuth, type AuthUser, type FirebaseVerifier } from '../../../services/api/auth.js';
+import { createFirebaseVerifier, requireUser, socketAuth, type AuthUser, type FirebaseVerifier } from '../../../services/shared/auth.js';
 import { isAppError } from '../../../services/shared/errors.js';
 import { forgeExpiredToken, forgeRs256Token, signUp, withAuthEmulator } from '../../helpers/firebase.js';
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { deleteApp, initializeApp, type App } from 'firebase-admin/app';
 import { getAuth, type Auth } from 'firebase-admin/auth';
-import { createFirebaseVerifier, type FirebaseVerifier } from '../../../services/api/auth.js';
+import { createFirebaseVerifier, type FirebaseVerifier } from '../../../services/shared/auth.js';
 import {
   forgeExpiredToken,
   forgeFutureToken,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { AuthError, bearerFromHeader } from '../../../services/api/auth.js';
-import { parseJwtHeader } from '../../../services/api/auth/bearer.js';
+import { AuthError, bearerFromHeader } from '../../../services/shared/auth.js';
+import { parseJwtHeader } from '../../../services/shared/auth/bearer.js';
 
 const codeOf = (fn: () => unknown): string => {
   try {

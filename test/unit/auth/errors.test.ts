@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { mapFirebaseAuthError } from '../../../services/api/auth/errors.js';
+import { mapFirebaseAuthError } from '../../../services/shared/auth/errors.js';
 
 // Shaped like firebase-admin's FirebaseAuthError (an Error with a prefixed `code`); the integration
 // tests check the real SDK produces these codes for the real failures.

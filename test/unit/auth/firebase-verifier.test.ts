@@ -2,7 +2,7 @@
 // needs Google's signing keys, so these run offline. Signature checks against real keys are not
 // testable here (no internet) — see the integration tests for the emulator side.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createFirebaseVerifier, type FirebaseVerifier } from '../../../services/api/auth.js';
+import { createFirebaseVerifier, type FirebaseVerifier } from '../../../services/shared/auth.js';
 import { forgeRs256Token, forgeUnsignedToken, idTokenClaims } from '../../helpers/firebase.js';
 
 const projectId = 'demo-interview-buddy';

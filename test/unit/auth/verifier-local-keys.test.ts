@@ -8,7 +8,7 @@
  */
 import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createFirebaseVerifier, type FirebaseVerifier } from '../../../services/api/auth.js';
+import { createFirebaseVerifier, type FirebaseVerifier } from '../../../services/shared/auth.js';
 import { makeKeyPair, signRs256, startGoogleKeyServer, type GoogleKeyServer } from '../../helpers/google-keys.js';
 import { idTokenClaims } from '../../helpers/firebase.js';
 

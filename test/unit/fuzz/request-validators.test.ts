@@ -8,8 +8,8 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import type { z } from 'zod';
-import { AUTH_ERROR_CODES, AuthError, bearerFromHeader } from '../../../services/api/auth.js';
-import { parseJwtHeader } from '../../../services/api/auth/bearer.js';
+import { AUTH_ERROR_CODES, AuthError, bearerFromHeader } from '../../../services/shared/auth.js';
+import { parseJwtHeader } from '../../../services/shared/auth/bearer.js';
 import { preferencesBody } from '../../../services/api/notifications.routes.js';
 import { createInterviewBody, parseBody, reanalyzeBody, settingsBody, updateInterviewBody } from '../../../services/api/validation.js';
 import { createWebhookBody, updateWebhookBody } from '../../../services/api/webhooks.routes.js';

@@ -1,4 +1,4 @@
-import { AppError, TransientError } from '../../shared/errors.js';
+import { AppError, TransientError } from '../errors.js';
 
 /** Stable codes a client can branch on; messages are for humans and may change. */
 export const AUTH_ERROR_CODES = ['auth_missing', 'auth_malformed', 'auth_expired', 'auth_invalid'] as const;

@@ -19,7 +19,7 @@ import { randomUUID } from 'node:crypto';
 import type { Agent } from 'node:http';
 import { deleteApp, initializeApp, type App } from 'firebase-admin/app';
 import { getAuth, type Auth } from 'firebase-admin/auth';
-import { AppError } from '../../shared/errors.js';
+import { AppError } from '../errors.js';
 import { parseJwtHeader } from './bearer.js';
 import { AuthError, mapFirebaseAuthError } from './errors.js';
 import type { AuthUser, AuthVerifier } from './types.js';

@@ -1,9 +1,9 @@
 /** Lifecycle events → the owner's socket.io room (and nowhere else). */
 import type { InterviewError, Stage, Status } from '../../actors/interview.types.js';
 import type { EventHandler } from '../../dapr/ports/pubsub.js';
-import { userRoom } from '../api/events.js';
-import type { IoServer } from '../api/socket.js';
-import type { NotificationView } from './notification.types.js';
+import { userRoom } from './events.js';
+import type { IoServer } from './socket.js';
+import type { NotificationView } from '../notify/notification.types.js';
 
 interface LifecycleData {
   id: string;

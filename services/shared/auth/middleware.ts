@@ -1,5 +1,5 @@
 import type { RequestHandler } from 'express';
-import { isAppError } from '../../shared/errors.js';
+import { isAppError } from '../errors.js';
 import { bearerFromHeader } from './bearer.js';
 import { AuthError } from './errors.js';
 import type { AuthUser, AuthVerifier } from './types.js';

@@ -1,6 +1,7 @@
 /**
- * Authentication for the API: Firebase ID tokens verified by firebase-admin (the Auth Emulator
- * locally). Import from here; the files under ./auth/ are its parts.
+ * Authentication shared by the api, its socket and the upload service: Firebase ID tokens verified
+ * by firebase-admin (the Auth Emulator locally). Shared so no service imports another's HTTP layer.
+ * Import from here; the files under ./auth/ are its parts.
  */
 export type { AuthUser, AuthVerifier } from './auth/types.js';
 export { AUTH_ERROR_CODES, AuthError, type AuthErrorCode } from './auth/errors.js';
