@@ -12,6 +12,7 @@ const InterviewPage = lazy(() => import('./pages/InterviewPage'));
 const Trends = lazy(() => import('./pages/Trends'));
 const Settings = lazy(() => import('./pages/Settings'));
 const Questions = lazy(() => import('./pages/Questions'));
+const Practice = lazy(() => import('./pages/Practice'));
 
 /** Pages behind sign-in: redirect to /signin (remembering where to come back). */
 function Private(props: RouteSectionProps): JSX.Element {
@@ -35,6 +36,7 @@ function App() {
         <Route path="/trends" component={Trends} />
         <Route path="/settings" component={Settings} />
         <Route path="/questions" component={Questions} />
+        <Route path="/practice" component={Practice} />
       </Route>
       <Route path="*" component={() => <Navigate href="/" />} />
     </Router>

@@ -23,6 +23,7 @@ export function Shell(props: { children?: JSX.Element }) {
           <A href="/" end>Interviews</A>
           <A href="/trends">Trends</A>
           <A href="/questions">Practice questions</A>
+          <A href="/practice">Live practice</A>
           <A href="/settings">Settings</A>
         </nav>
         <div class="topbar-right">

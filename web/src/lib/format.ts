@@ -61,14 +61,14 @@ export function formatDate(iso: string): string {
 }
 
 export const STATUS_LABEL: Record<string, string> = {
-  created: 'Waiting for upload', uploading: 'Uploading', uploaded: 'Queued', transcribing: 'Transcribing',
+  created: 'Waiting for upload', live: 'Live practice', uploading: 'Uploading', uploaded: 'Queued', transcribing: 'Transcribing',
   transcribed: 'Transcribed', analyzing: 'Analysing', completed: 'Ready', failed: 'Failed', deleted: 'Deleted',
 };
 
 /** Which step of the stepper a status is on (0 upload … 3 report). */
 export function stepOf(status: string): number {
   switch (status) {
-    case 'created': case 'uploading': return 0;
+    case 'created': case 'live': case 'uploading': return 0;
     case 'uploaded': case 'transcribing': return 1;
     case 'transcribed': case 'analyzing': return 2;
     default: return 3;

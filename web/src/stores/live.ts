@@ -2,6 +2,7 @@
 import { io, type Socket } from 'socket.io-client';
 import { createSignal } from 'solid-js';
 import { currentToken } from '../lib/api';
+import type { LiveClientToServer, LiveServerToClient } from '../../../services/api/live.contract';
 import type { ClientToServerEvents, ProgressEvent, ServerToClientEvents } from '../lib/types';
 import { whenSignedOut } from './auth';
 
@@ -14,6 +15,12 @@ export function onProgress(fn: (e: ProgressEvent) => void): () => void {
   ensureSocket();
   listeners.add(fn);
   return () => listeners.delete(fn);
+}
+
+/** The same authenticated connection, for a live practice session's events (issue 17). */
+export function liveSocket(): Socket<LiveServerToClient, LiveClientToServer> {
+  ensureSocket();
+  return socket as unknown as Socket<LiveServerToClient, LiveClientToServer>;
 }
 
 function ensureSocket() {
