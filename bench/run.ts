@@ -4,6 +4,7 @@ const SUITES = {
   analysis: () => import('./analysis.js'),
   api: () => import('./api.js'),
   engines: () => import('./engines.js'),
+  live: () => import('./live.js'),
   pipeline: () => import('./pipeline.js'),
   scale: () => import('./scale.js'),
   upload: () => import('./upload.js'),

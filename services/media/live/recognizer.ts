@@ -80,6 +80,25 @@ export function spreadWords(texts: readonly string[], pcm: Int16Array): Recogniz
   return texts.map((text, i) => ({ text, start: start + i * step, end: start + (i + 1) * step }));
 }
 
+const norm = (w: string): string => w.toLowerCase().replace(/[^a-z0-9']/g, '');
+
+/**
+ * Pure: the words up to where a phrase of 3+ words starts repeating itself back to back, Whisper's
+ * loop on a short window. Speech seldom says a 3-word phrase twice in a row; a stutter ("I, I") is
+ * shorter and stays.
+ */
+export function cutRepeatLoop(words: readonly string[]): string[] {
+  const n = words.map(norm);
+  for (let i = 0; i < n.length; i++) {
+    for (let len = 3; i + 2 * len <= n.length; len++) {
+      let same = true;
+      for (let k = 0; k < len && same; k++) same = n[i + k] === n[i + len + k];
+      if (same) return words.slice(0, i + len);
+    }
+  }
+  return [...words];
+}
+
 export interface WhisperLiveOptions {
   /** 'tiny.en' (default) or 'base', or a model directory. */
   model?: string;
@@ -165,7 +184,7 @@ export class WhisperLiveRecognizer implements LiveRecognizer {
       const res = await withWindowWav(job.pcm, (wav) => worker.run({ ...req, path: wav }));
       this.computeSec.push((performance.now() - t0) / 1000);
       if (this.computeSec.length > 10_000) this.computeSec.splice(0, 5_000);
-      job.resolve(spreadWords(res.words.map(([w]) => w.trim()).filter(Boolean), job.pcm));
+      job.resolve(spreadWords(cutRepeatLoop(res.words.map(([w]) => w.trim()).filter(Boolean)), job.pcm));
     } catch (e) {
       job.reject(e);
     }

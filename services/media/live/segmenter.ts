@@ -51,7 +51,8 @@ export class Segmenter {
   private samples = 0;
   /** Partial frame carried to the next push. */
   private carry: Int16Array = new Int16Array(0);
-  private noiseDb = -70;
+  /** Adaptive noise floor, dB; set from the first frame (capped, in case that frame is speech). */
+  private noiseDb: number | null = null;
   /** Pre-roll ring: the last PRE_ROLL_SEC of audio while no segment is open. */
   private readonly pre: Int16Array;
   private preLen = 0;
@@ -123,9 +124,11 @@ export class Segmenter {
 
   private onFrame(f: Int16Array, out: SegmentWindow[]): void {
     const db = levelDb(f);
-    const speech = db > this.minSpeechDb && db > this.noiseDb + this.marginDb;
-    // The floor drops at once to a quieter frame and rises slowly (~3 dB/s), so speech never lifts it far.
-    this.noiseDb = db < this.noiseDb ? db : this.noiseDb + 0.06;
+    const floor = this.noiseDb ?? Math.min(db, this.minSpeechDb);
+    const speech = db > this.minSpeechDb && db > floor + this.marginDb;
+    // The floor drops at once to a quieter frame and rises slowly (3 dB/s), so the pauses between
+    // words keep it down while someone talks, and steady hiss still lifts it within seconds.
+    this.noiseDb = db < floor ? db : floor + 0.06;
     const frameStart = this.samples;
     this.samples += f.length;
     if (speech) this.lastSpeechSec = this.sec(this.samples);
@@ -142,7 +145,9 @@ export class Segmenter {
     const silentSec = (this.len - this.lastSpeechEnd) / this.rate;
     if (silentSec >= this.pauseSec) return this.finalize(Math.min(this.len, this.lastSpeechEnd + Math.round(TAIL_SEC * this.rate)), out);
     if (this.len / this.rate >= this.maxSec) return this.finalize(this.quietestCut(), out);
-    if ((this.len - this.lastInterimLen) / this.rate >= this.interimEverySec && this.speechSamples / this.rate >= this.minSpeechSec) {
+    // An interim only when there is new speech to show since the last one.
+    const fresh = this.lastSpeechEnd > this.lastInterimLen;
+    if (fresh && (this.len - this.lastInterimLen) / this.rate >= this.interimEverySec && this.speechSamples / this.rate >= this.minSpeechSec) {
       this.lastInterimLen = this.len;
       out.push({ kind: 'interim', segment: this.nextSegment - 1, startSec: this.sec(this.segStart), endSec: this.sec(this.segStart + this.len), pcm: this.buf.slice(0, this.len) });
     }

@@ -11,6 +11,8 @@ thread, a 4.5 s sentence: 0.52 s through faster-whisper, 0.12-0.20 s here, same 
   stdin   {"id": 1, "path": "/w.wav", "pad_sec": 1.0, "prompt": "optional previous text"}
   stdout  {"id": 1, "type": "result", "duration": 2.1, "language": "en", "words": [[" word", 0, 0, 1], ...]}
 
+Short windows sometimes send the decoder into a loop ("Thank you for the question Thank you for
+the question ..."): the length cap bounds it and the caller cuts it (recognizer.ts cutRepeatLoop).
 Words carry no times (the caller spreads them over the window's speech); only local model
 directories are read and the Hugging Face client is forced offline.
 """
@@ -71,7 +73,8 @@ def main():
             prev = tokenizer.encode(" " + req["prompt"].strip())[-100:]
             prompt = [tokenizer.sot_prev] + prev + prompt
         res = model.model.generate(encoded, [prompt], beam_size=int(req.get("beam_size", 1)),
-                                   max_length=min(224, 24 + int(6 * n / FRAMES_PER_SEC) + len(prompt)),
+                                   # ~4 tokens a second of fast speech, with room: bounds a repetition loop.
+                                   max_length=min(224, 16 + int(5 * n / FRAMES_PER_SEC) + len(prompt)),
                                    suppress_blank=True, suppress_tokens=[-1], return_no_speech_prob=True)[0]
         text = tokenizer.decode([t for t in res.sequences_ids[0] if t < tokenizer.eot])
         # A window Whisper itself thinks is not speech yields its favourite hallucinations ("Thank you.").
