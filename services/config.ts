@@ -68,6 +68,8 @@ const schema = z.object({
   STAGE_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(3),
   /** Transcriptions run at once (each already uses every core). */
   MEDIA_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(1),
+  /** Live practice sessions one media node captions at once (past it: live_busy, try again in a minute). */
+  LIVE_MAX_SESSIONS: z.coerce.number().int().min(0).max(64).default(3),
   /** Public origin of the app (links in emails, `reportUrl` in webhooks); default http://localhost:PORT. */
   PUBLIC_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
   /** Webhook retry delays after each failed attempt, e.g. "5s,30s,2m" (ms|s|m|h|d). */

@@ -1,6 +1,7 @@
 /** Every socket.io event, typed once for the server and the web client. */
 import type { InterviewError, Stage, Status } from '../../actors/interview.types.js';
 import type { NotificationView } from '../notify/notification.types.js';
+import type { LiveClientToServer, LiveServerToClient } from './live.contract.js';
 
 export interface ProgressEvent {
   id: string;
@@ -10,14 +11,15 @@ export interface ProgressEvent {
   error?: InterviewError;
 }
 
-export interface ServerToClientEvents {
+/** Live practice (live.contract.ts): captions and nudges, only ever to the owner's room. */
+export interface ServerToClientEvents extends LiveServerToClient {
   'interview.progress': (e: ProgressEvent) => void;
   /** A new in-app notification (the same shape as `GET /api/v1/notifications` items). */
   notification: (n: NotificationView) => void;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface ClientToServerEvents {}
+export interface ClientToServerEvents extends LiveClientToServer {}
 
 export interface SocketData {
   user?: { uid: string; email?: string };

@@ -9,6 +9,7 @@ import { type InterviewSummary, summaryOf } from '../../actors/interview.summary
 import type { InterviewState } from '../../actors/interview.types.js';
 import type { ActorRuntime } from '../../dapr/ports/actors.js';
 import { INTERVIEW_ACTOR } from '../../actors/interview.actor.js';
+import { LIVE_SESSION_ACTOR } from '../live/live-session.types.js';
 import { type Artifacts, artifactKeys } from '../shared/artifacts.js';
 import { AppError } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
@@ -203,6 +204,8 @@ export class InterviewService {
       }
     }
     await this.d.artifacts.removePrefix(artifactKeys.prefix(id));
+    // A live session's actor holds the owner and the questions: erased with the interview.
+    if ((await this.d.interviews.get(id))?.source === 'live') await this.d.actors.purge(LIVE_SESSION_ACTOR, id);
     await this.d.uploads.removeForInterview(id);
     await this.d.actors.purge(INTERVIEW_ACTOR, id);
     await this.d.interviews.index(uid).remove(id);

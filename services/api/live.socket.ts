@@ -1,0 +1,158 @@
+/**
+ * Live practice over the authenticated socket (api role, issue 17): validates the contract's
+ * requests, creates the `source: 'live'` interview, and relays everything else to the session's
+ * LiveSessionActor (media role), which answers `not_found` to anyone but the owner. While a session
+ * is bound to a socket, its captions and nudges are drained and sent to the owner's room only.
+ */
+import type { z } from 'zod';
+import type { ActorClient } from '../../dapr/ports/actors.js';
+import type { InterviewService } from '../interviews/interview.service.js';
+import { LIVE_SESSION_ACTOR, type LiveResult, type LiveSessionMethods, liveError } from '../live/live-session.types.js';
+import type { Logger } from '../shared/logger.js';
+import { userRoom } from './events.js';
+import {
+  LiveChunkSchema, type LiveClientToServer, LiveFinishSchema, LiveQuestionChangeSchema, LiveResumeSchema, type LiveStart, LiveStartSchema,
+} from './live.contract.js';
+import type { IoServer } from './socket.js';
+
+export interface LiveSocketDeps {
+  actors: ActorClient;
+  service: InterviewService;
+  log: Logger;
+  /** How often a bound session's captions are drained. */
+  drainEveryMs?: number;
+}
+
+type Socket = Parameters<Parameters<IoServer['on']>[1]>[0];
+type Method = keyof LiveSessionMethods;
+type Payload<M extends Method> = Omit<Parameters<LiveSessionMethods[M]>[0], 'uid'>;
+type Result<M extends Method> = ReturnType<LiveSessionMethods[M]>;
+
+/** MediaRecorder's Opus containers; anything else would not decode in the caption engine. */
+const OPUS = /^audio\/(webm|ogg)(;\s*codecs="?opus"?)?$/i;
+const DEFAULT_TITLE = 'Live practice';
+
+export function attachLiveSocket(io: IoServer, d: LiveSocketDeps): { close(): void } {
+  const drainEveryMs = d.drainEveryMs ?? 250;
+  const timers = new Set<NodeJS.Timeout>();
+  const call = <M extends Method>(id: string, method: M, uid: string, payload: Payload<M>) =>
+    d.actors.invoke<Result<M>>(LIVE_SESSION_ACTOR, id, method, { ...payload, uid });
+
+  io.on('connection', (socket: Socket) => {
+    const uid = socket.data.user?.uid;
+    if (!uid) return;
+    const bound = new Set<string>();
+    let draining = false;
+    let timer: NodeJS.Timeout | undefined;
+
+    /** Sends what the session produced to the owner's room; false once it is over. */
+    async function drainOne(id: string): Promise<boolean> {
+      const r = await call(id, 'drain', uid!, {});
+      if (!r.ok) return false;
+      const room = io.to(userRoom(uid!));
+      for (const c of r.captions) room.emit('live.caption', { ...c, interviewId: id });
+      for (const n of r.nudges) room.emit('live.nudge', { ...n, interviewId: id });
+      return !r.ended;
+    }
+    const tick = async () => {
+      if (draining) return; // a slow media node: skip a beat rather than pile calls up
+      draining = true;
+      try {
+        for (const id of [...bound]) {
+          const alive = await drainOne(id).catch((err: unknown) => {
+            d.log.debug({ err, interviewId: id }, 'live drain failed');
+            return true;
+          });
+          if (!alive) unbind(id);
+        }
+      } finally {
+        draining = false;
+      }
+    };
+    const bind = (id: string) => {
+      bound.add(id);
+      if (!timer) {
+        timer = setInterval(() => void tick(), drainEveryMs);
+        timers.add(timer);
+      }
+    };
+    function unbind(id: string) {
+      bound.delete(id);
+      if (bound.size === 0 && timer) stop();
+    }
+    function stop() {
+      if (timer) clearInterval(timer);
+      timers.delete(timer!);
+      timer = undefined;
+    }
+    socket.on('disconnect', () => {
+      bound.clear();
+      stop();
+    });
+
+    const handle = <E extends keyof LiveClientToServer, S extends z.ZodType>(event: E, schema: S, run: (req: z.infer<S>) => Promise<LiveResult<object>>) => {
+      // Untyped on purpose: a client may send anything, with or without an ack callback.
+      (socket.on as (ev: string, fn: (...args: unknown[]) => void) => void)(event, (...args: unknown[]) => {
+        const ack = typeof args.at(-1) === 'function' ? (args.pop() as (r: unknown) => void) : () => {};
+        const parsed = schema.safeParse(args[0]);
+        if (!parsed.success) return ack(liveError('invalid_live_request', describe(parsed.error)));
+        run(parsed.data).then(ack, (err: unknown) => {
+          d.log.error({ err, event, uid }, 'live request failed');
+          ack(liveError('live_unavailable', 'Live practice failed on the server; try again in a minute.', { retryAfterSec: 60 }));
+        });
+      });
+    };
+
+    handle('live.start', LiveStartSchema, async (req: LiveStart) => {
+      if (req.mimeType && !OPUS.test(req.mimeType)) return liveError('invalid_live_request', 'record audio as WebM/Opus or Ogg/Opus');
+      const interview = await d.service.create(uid, {
+        title: req.title?.trim() ?? DEFAULT_TITLE, source: 'live', ...(req.jobDescription?.trim() && { jobDescription: req.jobDescription }),
+      });
+      let r: Result<'start'>;
+      try {
+        r = await call(interview.id, 'start', uid, { questions: req.questions });
+      } catch (err) {
+        await eraseQuietly(interview.id);
+        throw err;
+      }
+      // Busy or unavailable: the interview made for it must not linger as an empty `created` one.
+      if (!r.ok) await eraseQuietly(interview.id);
+      else bind(interview.id);
+      return r;
+    });
+    handle('live.resume', LiveResumeSchema, async ({ interviewId }) => {
+      const r = await call(interviewId, 'resume', uid, {});
+      if (r.ok) bind(interviewId);
+      return r;
+    });
+    handle('live.chunk', LiveChunkSchema, async ({ interviewId, offset, data }) => {
+      const r = await call(interviewId, 'chunk', uid, { offset, data: Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('base64') });
+      if (r.ok) bind(interviewId);
+      return r;
+    });
+    handle('live.question', LiveQuestionChangeSchema, ({ interviewId, index }) => call(interviewId, 'question', uid, { index }));
+    handle('live.finish', LiveFinishSchema, async ({ interviewId }) => {
+      // Captions still queued go out before the engine session closes.
+      if (bound.has(interviewId)) await drainOne(interviewId).catch(() => false);
+      const r = await call(interviewId, 'finish', uid, {});
+      unbind(interviewId);
+      return r;
+    });
+
+    async function eraseQuietly(id: string) {
+      await d.service.erase(uid!, id).catch((err: unknown) => d.log.warn({ err, interviewId: id }, 'erasing an unstarted live interview failed'));
+    }
+  });
+
+  return {
+    close() {
+      for (const t of timers) clearInterval(t);
+      timers.clear();
+    },
+  };
+}
+
+function describe(err: z.ZodError): string {
+  const issues = err.issues.slice(0, 3).map((i) => `${i.path.length ? i.path.join('.') : 'request'}: ${i.message}`);
+  return `invalid live request (${issues.join('; ')})`;
+}
