@@ -44,6 +44,14 @@ export function attachLiveSocket(io: IoServer, d: LiveSocketDeps): { close(): vo
     const bound = new Set<string>();
     let draining = false;
     let timer: NodeJS.Timeout | undefined;
+    // A socket's requests reach the actor in the order sent: over Dapr, concurrent calls may not,
+    // and a finish overtaking the last chunk would cut the recording short.
+    let queue: Promise<unknown> = Promise.resolve();
+    const inOrder = <T>(fn: () => Promise<T>): Promise<T> => {
+      const next = queue.then(fn);
+      queue = next.catch(() => undefined);
+      return next;
+    };
 
     /** Sends what the session produced to the owner's room; false once it is over. */
     async function drainOne(id: string): Promise<boolean> {
@@ -121,20 +129,23 @@ export function attachLiveSocket(io: IoServer, d: LiveSocketDeps): { close(): vo
       return r;
     });
     handle('live.resume', LiveResumeSchema, async ({ interviewId }) => {
-      const r = await call(interviewId, 'resume', uid, {});
+      const r = await inOrder(() => call(interviewId, 'resume', uid, {}));
       if (r.ok) bind(interviewId);
       return r;
     });
     handle('live.chunk', LiveChunkSchema, async ({ interviewId, offset, data }) => {
-      const r = await call(interviewId, 'chunk', uid, { offset, data: Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('base64') });
+      const base64 = Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('base64');
+      const r = await inOrder(() => call(interviewId, 'chunk', uid, { offset, data: base64 }));
       if (r.ok) bind(interviewId);
       return r;
     });
-    handle('live.question', LiveQuestionChangeSchema, ({ interviewId, index }) => call(interviewId, 'question', uid, { index }));
+    handle('live.question', LiveQuestionChangeSchema, ({ interviewId, index }) => inOrder(() => call(interviewId, 'question', uid, { index })));
     handle('live.finish', LiveFinishSchema, async ({ interviewId }) => {
-      // Captions still queued go out before the engine session closes.
-      if (bound.has(interviewId)) await drainOne(interviewId).catch(() => false);
-      const r = await call(interviewId, 'finish', uid, {});
+      const r = await inOrder(async () => {
+        // Captions still queued go out before the engine session closes.
+        if (bound.has(interviewId)) await drainOne(interviewId).catch(() => false);
+        return call(interviewId, 'finish', uid, {});
+      });
       unbind(interviewId);
       return r;
     });

@@ -126,6 +126,19 @@ describe('live practice over socket.io', () => {
     expect(fs.readFileSync((await h.uploads.openLocal(s!.media!.key)).path).equals(recording)).toBe(true);
   });
 
+  it('chunks and finish sent without waiting for acks are applied in the order sent', async () => {
+    const alice = await client(ALICE);
+    const { interviewId: id } = await send(alice, 'live.start', { questions: QUESTIONS });
+    const acks = await Promise.all([
+      ...[0, 3000, 6000].map((off) => send(alice, 'live.chunk', { interviewId: id, offset: off, data: recording.subarray(off, off + 3000) })),
+      send(alice, 'live.finish', { interviewId: id }),
+    ]);
+    expect(acks.map((a) => a.ok)).toEqual([true, true, true, true]);
+    const s = await h.interviews.get(id);
+    expect(s).toMatchObject({ status: 'uploaded', media: { size: recording.length } });
+    expect(fs.readFileSync((await h.uploads.openLocal(s!.media!.key)).path).equals(recording)).toBe(true);
+  });
+
   it('a chunk past what the server holds gets offset_mismatch with where to re-send from', async () => {
     const alice = await client(ALICE);
     const { interviewId: id } = await send(alice, 'live.start', { questions: QUESTIONS });
