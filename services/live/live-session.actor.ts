@@ -65,7 +65,10 @@ export function liveSessionActor(d: LiveSessionDeps, feed = new EngineFeed(d.eng
       await d.uploads.tus.remove(uploadId).catch(() => undefined);
       res = await dispatch(ctx, { type: 'stageFailed', eventId: `live-end:${uploadId}`, stage: 'upload', code: 'no_speech', message: 'the live session ended before any audio arrived' });
     } else {
-      await d.uploads.tus.declareUploadLength(uploadId, size);
+      await d.uploads.tus.declareUploadLength(uploadId, size).catch(async (err: unknown) => {
+        // Gone with an erase racing us: the interview answers below. Anything else is retried.
+        if (await d.uploads.tus.getUpload(uploadId).then(() => true, () => false)) throw err;
+      });
       res = await dispatch(ctx, { type: 'liveEnded', eventId: `live-end:${uploadId}`, key: uploadId, size });
     }
     if (res.outcome === 'rejected') {
