@@ -1,14 +1,8 @@
 /** The interview lifecycle's vocabulary: states, events the actor accepts, effects it asks for. */
-/** `live`: a live practice session is recording (the upload stage of a `source: 'live'` interview). */
-export const STATUSES = ['created', 'uploading', 'live', 'uploaded', 'transcribing', 'transcribed', 'analyzing', 'completed', 'failed', 'deleted'] as const;
-export type Status = (typeof STATUSES)[number];
-export type Stage = 'upload' | 'transcription' | 'analysis';
+import type { InterviewError, Stage, Status } from '../services/contract/interview.js';
 
-export interface InterviewError {
-  code: string;
-  stage: Stage;
-  message: string;
-}
+// Status, stage and error cross the wire, so the API contract owns them.
+export { STATUSES, type InterviewError, type Stage, type Status } from '../services/contract/interview.js';
 
 export interface InterviewState {
   id: string;

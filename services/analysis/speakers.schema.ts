@@ -1,11 +1,2 @@
-/** Who spoke: the candidate is chosen automatically (who answers the questions) or by the user. */
-import { z } from 'zod';
-
-export const SpeakerSchema = z.strictObject({
-  id: z.string(),
-  name: z.string().optional(),
-  role: z.enum(['candidate', 'interviewer']),
-  talkSec: z.number().nonnegative(),
-});
-
-export type Speaker = z.infer<typeof SpeakerSchema>;
+/** Moved to the API contract (services/contract): kept so server imports stay short and stable. */
+export * from '../contract/speakers.js';

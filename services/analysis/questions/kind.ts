@@ -20,10 +20,11 @@
  * A follow-up with no cue of its own ("Can you be more specific?", "Career goals?") belongs to the
  * exchange it follows up and takes its kind (content/segment.ts).
  */
+import { QUESTION_KINDS, type QuestionKind } from '../../contract/content.js';
 import { plain } from './acts.js';
 
-export const QUESTION_KINDS = ['introduction', 'behavioural', 'strengths_weaknesses', 'motivation', 'technical', 'candidate_questions'] as const;
-export type QuestionKind = (typeof QUESTION_KINDS)[number];
+// The kinds cross the wire (report answers, question sets), so the contract owns the list.
+export { QUESTION_KINDS, type QuestionKind };
 
 /** STAR (situation, task, action, result) is the expected shape only of behavioural answers. */
 export const starExpected = (kind: QuestionKind): boolean => kind === 'behavioural';

@@ -1,12 +1,9 @@
 /** Contract types, shared with the server (type-only imports: nothing of the server is bundled). */
-export type { Report, ReportMetrics } from '../../../services/analysis/report.schema';
-export type { MetricCard } from '../../../services/analysis/metric-card.schema';
-export type { Readiness } from '../../../services/analysis/readiness/readiness.schema';
-export type { Answer, PrepPoint } from '../../../services/analysis/content/content.schema';
-export type { JobCompetency, JobSection, QuestionSet, SetQuestion, SavedJob } from '../../../services/analysis/job/job.contract';
-export type { ProgressEvent, ServerToClientEvents, ClientToServerEvents } from '../../../services/api/events';
-import type { InterviewError, Stage, Status } from '../../../actors/interview.types';
-export type { InterviewError, Stage, Status };
+export type {
+  Answer, ClientToServerEvents, InterviewError, JobCompetency, JobSection, MetricCard, PrepPoint, ProgressEvent, QuestionSet,
+  Readiness, Report, ReportMetrics, SavedJob, ServerToClientEvents, SetQuestion, Stage, Status,
+} from '../../../services/contract';
+import type { InterviewError, Stage, Status } from '../../../services/contract';
 
 export interface InterviewSummary {
   id: string;
