@@ -143,10 +143,15 @@ export function liveSessionActor(d: LiveSessionDeps, feed = new EngineFeed(d.eng
     try {
       next = await d.uploads.tus.write(Readable.from([tail]), st.s.uploadId, received);
     } catch (err) {
-      // The file is gone when the interview was erased meanwhile; otherwise a real storage failure.
+      // The file is gone when the interview was erased meanwhile.
       const res = await dispatch(ctx, { type: 'liveProgress', eventId: `live-progress:${st.s.uploadId}:${received}`, bytes: received });
       if (res.outcome === 'rejected') return forget(ctx, st).then(notFound);
-      throw err;
+      // A store that only appends (Azure) already holds bytes a turn wrote before it failed to
+      // commit: they are the client's own, so take them and ask for the rest from there.
+      const held = await d.uploads.tus.getUpload(st.s.uploadId).then((u) => u.offset, () => undefined);
+      if (held === undefined || held <= received) throw err;
+      ctx.state.set<Progress>(PROGRESS, { ...st.p, receivedBytes: held, lastChunkAt: now, lastSeenAt: now });
+      return liveError('offset_mismatch', `the server holds ${held} bytes; re-send from there`, { receivedBytes: held });
     }
     const head = feed.captureHead(st, tail);
     const p: Progress = { ...st.p, ...head.p, receivedBytes: next, lastChunkAt: now, lastSeenAt: now };

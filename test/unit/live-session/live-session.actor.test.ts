@@ -6,6 +6,8 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import fs from 'node:fs';
+import { Readable } from 'node:stream';
+import { ERRORS } from '@tus/utils';
 import { LIVE_LIMITS } from '../../../services/api/live.contract.js';
 import { LIVE_SESSION_ACTOR } from '../../../services/live/live-session.types.js';
 import { type LiveHarness, liveHarness, webm } from './harness.js';
@@ -177,6 +179,26 @@ describe('LiveSessionActor', () => {
     h.clock.advance(11_000); // the next chunk reports progress
     expect(await h.call(id, 'chunk', { uid: ALICE, offset: 100, data: b64(Buffer.alloc(10, 1)) })).toMatchObject({ ok: false, error: { code: 'live_ended' } });
     expect(h.engine.active).toBe(0);
+  });
+
+  it('an append-only store already holding bytes past receivedBytes (a turn that wrote but never committed): adopt them', async () => {
+    const { id } = await startLive();
+    const key = (await h.interviews.get(id))!.live!.key;
+    const rec = Buffer.from(Array.from({ length: 900 }, (_, i) => i % 256));
+    await h.call(id, 'chunk', { uid: ALICE, offset: 0, data: b64(rec.subarray(0, 300)) });
+    // Bytes 300..600 reach the store, but the turn that wrote them is lost.
+    await h.uploads.tus.write(Readable.from([rec.subarray(300, 600)]), key, 300);
+    const write = h.uploads.tus.write.bind(h.uploads.tus);
+    h.uploads.tus.write = async (stream, uploadId, offset) => {
+      if (offset !== (await h.uploads.tus.getUpload(uploadId)).offset) throw ERRORS.INVALID_OFFSET; // like Azure's block store
+      return write(stream, uploadId, offset);
+    };
+    expect(await h.call(id, 'chunk', { uid: ALICE, offset: 300, data: b64(rec.subarray(300, 600)) })).toEqual({
+      ok: false, error: { code: 'offset_mismatch', message: expect.any(String), receivedBytes: 600 },
+    });
+    expect(await h.call(id, 'chunk', { uid: ALICE, offset: 600, data: b64(rec.subarray(600)) })).toEqual({ ok: true, receivedBytes: 900 });
+    await h.call(id, 'finish', { uid: ALICE });
+    expect(fs.readFileSync((await h.uploads.openLocal(key)).path).equals(rec)).toBe(true);
   });
 
   it('chunk payloads that do not decode to 1..maxChunkBytes bytes are invalid', async () => {
