@@ -14,6 +14,7 @@ import { type AppOptions, createBase, createServices } from './app/core.js';
 import { createHttpApp, type Readiness } from './app/http.js';
 import { registerApiActors, registerMediaActors, wireAnalysisWorker, wireLifecycle, wireMediaWorkers, wireUploadExpiry } from './app/roles.js';
 import { attachApiSocket } from './app/socket.js';
+import { createLive } from './live/live.module.js';
 
 export type { AppOptions } from './app/core.js';
 
@@ -38,6 +39,12 @@ export function createApp(opts: AppOptions): App {
   wireAnalysisWorker(core);
   wireLifecycle(core);
   wireUploadExpiry(core);
+  // Live practice: the session actor and caption engine on the media role, the socket on the api's.
+  const live = createLive({
+    actors: core.runtime.actors, uploads: core.uploads, service: core.service, config: core.config, log: core.log,
+    ...(base.opts.liveEngine && { engine: base.opts.liveEngine }),
+  });
+  if (core.has('media')) for (const type of live.actorTypes) core.runtime.actors.register(type);
 
   const readiness: Readiness = { ready: false };
   const server = http.createServer(createHttpApp(core, readiness));
@@ -47,6 +54,7 @@ export function createApp(opts: AppOptions): App {
   server.headersTimeout = 66_000;
   server.on('clientError', answerClientError);
   const io = attachApiSocket(server, core);
+  if (io) live.attachSocket(io);
 
   const { config, runtime } = core;
   return {
@@ -68,6 +76,7 @@ export function createApp(opts: AppOptions): App {
       readiness.ready = false;
       if (io) await new Promise<void>((resolve) => io.close(() => resolve()));
       server.closeAllConnections();
+      await live.close();
       await runtime.stop();
     },
   };

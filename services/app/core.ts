@@ -18,6 +18,7 @@ import { type AuthVerifier, createFirebaseVerifier } from '../shared/auth.js';
 import { createLogger, type Logger } from '../shared/logger.js';
 import { createMetrics } from '../shared/metrics.js';
 import { AzureBlobUploadStore } from '../upload/azure-blob.store.js';
+import type { LiveEngine } from '../media/live/live-engine.js';
 import { LocalUploadStore, type UploadStore } from '../upload/upload.store.js';
 import type { HostLookup } from '../webhooks/ssrf.guard.js';
 
@@ -30,6 +31,8 @@ export interface AppOptions {
   webhookLookup?: HostLookup;
   /** A runtime built elsewhere (tests); by default chosen from DAPR_MODE. */
   runtime?: RuntimeHandle;
+  /** The live caption engine (tests, benchmarks); by default Whisper/pocketsphinx on the media role. */
+  liveEngine?: LiveEngine;
 }
 
 function uploadStore(config: Config): UploadStore {
