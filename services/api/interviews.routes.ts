@@ -4,8 +4,8 @@ import { type InterviewService, NotFoundError } from '../interviews/interview.se
 import { interviewView, listItemView, transcriptView } from '../interviews/interview.views.js';
 import { checkJobDescription } from '../analysis/job/job.contract.js';
 import { AppError } from '../shared/errors.js';
-import { TUS_PATH } from '../upload/tus.router.js';
 import { createInterviewBody, parseBody, reanalyzeBody, settingsBody, updateInterviewBody, UUID_RE } from './validation.js';
+import { TUS_PATH } from '../contract/upload.js';
 
 export function interviewsRouter(service: InterviewService, limits: { jsonBytes: number; transcriptBytes: number }): Router {
   const r = Router();

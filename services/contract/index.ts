@@ -13,3 +13,4 @@ export * from './speakers.js';
 export * from './ai-usage.js';
 export * from '../analysis/job/job.contract.js';
 export type { ProgressEvent, ServerToClientEvents, ClientToServerEvents } from '../api/events.js';
+export * from './upload.js';

@@ -15,6 +15,7 @@ import type { InterviewService } from '../interviews/interview.service.js';
 import { NotFoundError } from '../interviews/interview.service.js';
 import { speakerCountFor } from '../media/diarization/speakers.js';
 import { engineNameFor } from '../media/engine-select.js';
+import { TUS_PATH } from '../contract/upload.js';
 import { AppError } from '../shared/errors.js';
 import { isStorageFull, STORAGE_FULL_RETRY_AFTER_SEC, StorageFullError } from '../shared/storage-full.js';
 import type { Logger } from '../shared/logger.js';
@@ -40,8 +41,6 @@ const UPLOAD_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}
 const PROGRESS_EVERY_MS = 2000;
 
 const TUS_ERROR_CODES: Record<number, string> = { 400: 'invalid_request', 403: 'forbidden', 404: 'not_found', 409: 'offset_mismatch', 410: 'upload_gone', 413: 'file_too_large', 460: 'checksum_mismatch' };
-
-export const TUS_PATH = '/files';
 
 export function tusRouter(d: TusRouterDeps): Router {
   const lastProgress = new Map<string, number>();
