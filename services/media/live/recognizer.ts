@@ -83,9 +83,9 @@ export function spreadWords(texts: readonly string[], pcm: Int16Array): Recogniz
 const norm = (w: string): string => w.toLowerCase().replace(/[^a-z0-9']/g, '');
 
 /**
- * Pure: the words up to where a phrase of 3+ words starts repeating itself back to back, Whisper's
- * loop on a short window. Speech seldom says a 3-word phrase twice in a row; a stutter ("I, I") is
- * shorter and stays.
+ * Pure: the words up to where Whisper's loop on a short window begins. A loop repeats a stretch
+ * back to back (3+ words twice in a row), or, cut off by the token cap, ends the text with a
+ * repeat (4+ words) of an earlier stretch. Speech seldom does either; a stutter ("I, I") is shorter.
  */
 export function cutRepeatLoop(words: readonly string[]): string[] {
   const n = words.map(norm);
@@ -94,6 +94,15 @@ export function cutRepeatLoop(words: readonly string[]): string[] {
       let same = true;
       for (let k = 0; k < len && same; k++) same = n[i + k] === n[i + len + k];
       if (same) return words.slice(0, i + len);
+    }
+  }
+  // The tail from j repeats the stretch from i (i < j), up to the end of the text.
+  for (let j = 1; j + 4 <= n.length; j++) {
+    const m = n.length - j;
+    for (let i = 0; i + m <= j; i++) {
+      let same = true;
+      for (let k = 0; k < m && same; k++) same = n[i + k] === n[j + k];
+      if (same) return words.slice(0, j);
     }
   }
   return [...words];

@@ -8,6 +8,9 @@ describe('live recognizer helpers', () => {
     expect(cutRepeatLoop(loop).join(' ')).toBe('Thank you for the question.');
     expect(cutRepeatLoop('So I I think we we did it'.split(' ')).join(' ')).toBe('So I I think we we did it');
     expect(cutRepeatLoop('we did it and then we did it again'.split(' ')).join(' ')).toBe('we did it and then we did it again');
+    const capped = 'I will start by asking what the users need. I will start by asking what'.split(' ');
+    expect(cutRepeatLoop(capped).join(' ')).toBe('I will start by asking what the users need.');
+    expect(cutRepeatLoop('we did it and so we did it'.split(' ')).join(' ')).toBe('we did it and so we did it');
     expect(cutRepeatLoop([])).toEqual([]);
   });
 
