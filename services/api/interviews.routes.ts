@@ -69,7 +69,7 @@ export function interviewsRouter(service: InterviewService, limits: { jsonBytes:
 
   r.post('/interviews/:id/reanalyze', json, async (req, res) => {
     checkJobDescription(req.body, { allowEmpty: true });
-    const { model, ...rest } = parseBody(reanalyzeBody, req.body);
+    const { model, ...rest } = parseBody(reanalyzeBody, req.body, { optional: true });
     const state = await service.reanalyze(uid(req), req.params.id as string, { ...rest, ...(model && { aiPreference: model }) });
     res.status(202).json(interviewView(state));
   });

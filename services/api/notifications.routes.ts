@@ -3,7 +3,7 @@ import express, { Router } from 'express';
 import { z } from 'zod';
 import type { NotificationService } from '../notify/notification.service.js';
 import { AppError } from '../shared/errors.js';
-import { parseBody } from './validation.js';
+import { limitParam, parseBody } from './validation.js';
 
 export class NotificationNotFoundError extends AppError {
   constructor() {
@@ -21,7 +21,7 @@ export function notificationsRouter(service: NotificationService, limits: { json
   const uid = (req: express.Request) => req.user!.uid;
 
   r.get('/notifications', async (req, res) => {
-    const limit = Math.min(200, Math.max(1, Number(req.query.limit) || 50));
+    const limit = limitParam(req.query.limit);
     res.json(await service.list(uid(req), limit));
   });
 

@@ -6,13 +6,14 @@ import { WebhookNotFoundError } from '../webhooks/errors.js';
 import type { WebhookService } from '../webhooks/webhook.service.js';
 import { deliverySummaryView, deliveryView, endpointView } from '../webhooks/webhook.views.js';
 import { WEBHOOK_EVENTS } from '../webhooks/webhook.types.js';
-import { parseBody, UUID_RE } from './validation.js';
+import { limitParam, nonBlank, parseBody, UUID_RE } from './validation.js';
 
 const events = z.array(z.enum(WEBHOOK_EVENTS)).min(1, 'subscribe to at least one event').max(WEBHOOK_EVENTS.length * 2);
-const description = z.string().trim().max(500);
+const description = z.string().max(500).trim();
 
 export const createWebhookBody = z.strictObject({
-  url: z.string().trim().min(1, 'url is required').max(2048),
+  /** A well-formed URL the SSRF guard refuses (private, loopback, unresolvable) is a 422. */
+  url: nonBlank(2048),
   events,
   description: description.optional(),
 });
@@ -66,7 +67,7 @@ export function webhooksRouter(service: WebhookService, limits: { jsonBytes: num
   });
 
   r.get('/webhooks/:id/deliveries', async (req, res) => {
-    const limit = Math.min(200, Math.max(1, Number(req.query.limit) || 50));
+    const limit = limitParam(req.query.limit);
     res.json({ items: (await service.deliveries(uid(req), id(req), limit)).map(deliverySummaryView) });
   });
 

@@ -40,7 +40,15 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const UPLOAD_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}--[0-9a-f]{24}$/;
 const PROGRESS_EVERY_MS = 2000;
 
-const TUS_ERROR_CODES: Record<number, string> = { 400: 'invalid_request', 403: 'forbidden', 404: 'not_found', 409: 'offset_mismatch', 410: 'upload_gone', 413: 'file_too_large', 460: 'checksum_mismatch' };
+const TUS_ERROR_CODES: Record<number, string> = { 400: 'invalid_request', 403: 'forbidden', 404: 'not_found', 409: 'offset_mismatch', 410: 'upload_gone', 412: 'tus_version_unsupported', 413: 'file_too_large', 460: 'checksum_mismatch' };
+
+/** The JSON error body for a refusal @tus/server words as plain text (`Invalid upload-length`, …). */
+export function tusErrorBody(status: number, body: string): string {
+  const message = body.trim() || 'upload failed';
+  if (message.startsWith('{')) return message; // already ours (onResponseError)
+  const code = message.startsWith('Invalid ') ? 'invalid_header' : (TUS_ERROR_CODES[status] ?? 'upload_error');
+  return JSON.stringify({ error: { code, message } });
+}
 
 export function tusRouter(d: TusRouterDeps): Router {
   const lastProgress = new Map<string, number>();
@@ -89,6 +97,13 @@ export function tusRouter(d: TusRouterDeps): Router {
       return { status_code: status, body: JSON.stringify({ error: { code: TUS_ERROR_CODES[status] ?? 'upload_error', message } }) };
     },
   });
+
+  // @tus/server answers header problems itself, in plain text and past onResponseError: every
+  // refusal leaves in the API's JSON error shape instead, with the status tus gave it.
+  const write = tus.write.bind(tus);
+  tus.write = (context, req, res, status, body = '', headers = {}) =>
+    status < 400 ? write(context, req, res, status, body, headers)
+    : write(context, req, res, status, tusErrorBody(status, body), { ...headers, 'Content-Type': 'application/json; charset=utf-8' });
 
   // Progress refreshes the upload deadline and moves the live progress bar; throttled per upload.
   tus.on(EVENTS.POST_RECEIVE_V2, (_req: unknown, upload: Upload) => {
@@ -163,10 +178,13 @@ function guard(d: TusRouterDeps, leases: UploadLeases) {
     if (req.method === 'GET') return next(new AppError('route_not_found', 'uploads cannot be downloaded', 404));
     try {
       const user = await d.verifier.verify(bearerFromHeader(req.headers.authorization));
+      // Checked before ownership so a request without it hears why (tus itself checks the value).
+      if (req.header('tus-resumable') === undefined) throw new AppError('tus_resumable_required', 'send Tus-Resumable: 1.0.0', 400);
       if (req.method === 'POST') {
         const meta = parseUploadMetadata(req.header('upload-metadata'));
         const interviewId = meta.interviewId;
-        if (!interviewId) throw new AppError('missing_interview_id', 'Upload-Metadata must carry interviewId', 400);
+        if (interviewId === undefined) throw new AppError('missing_interview_id', 'Upload-Metadata must carry interviewId', 400);
+        // Present but naming no interview (e.g. base64 that decodes to nothing): like any unknown id.
         if (!UUID.test(interviewId)) throw new NotFoundError();
         // A bad engine name is refused now, not after the upload (unknown_engine, 400).
         if (meta.engine !== undefined) engineNameFor(meta.engine);

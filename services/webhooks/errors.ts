@@ -8,13 +8,16 @@ export class WebhookNotFoundError extends AppError {
   }
 }
 
-/** A target refused by the SSRF guard; `reason` is a stable sub-code (loopback, private, …). */
+/**
+ * A target refused by the SSRF guard; `reason` is a stable sub-code (loopback, private, …). 422: the
+ * request is well formed (any string is a schema-valid `url`), the URL is not one we deliver to.
+ */
 export class UnsafeWebhookUrlError extends AppError {
   constructor(
     readonly reason: string,
     message: string,
   ) {
-    super('webhook_url_unsafe', message, 400, { reason });
+    super('webhook_url_unsafe', message, 422, { reason });
   }
 }
 

@@ -56,13 +56,13 @@ describe('job description on an interview', () => {
     await waitForStatus(api, done, (s) => s === 'completed');
   }, 60_000);
 
-  it('refuses a huge paste with 413 and empty or non-text with 400, on POST and PATCH', async () => {
+  it('refuses a huge paste with 413, a non-string with 400 and empty or non-text with 422, on POST and PATCH', async () => {
     const huge = await api('POST', '/api/v1/interviews', { title: 'x', jobDescription: 'Lead teams. '.repeat(2_000) });
     expect([huge.status, huge.body.error.code]).toEqual([413, 'job_description_too_large']);
     expect(huge.body.error.message).toMatch(/limit is 20,000/);
-    for (const jobDescription of ['', '   ', 42, ['a'], '%%% 123 ###']) {
+    for (const [jobDescription, status] of [['', 422], ['   ', 422], [42, 400], [['a'], 400], ['%%% 123 ###', 422]] as const) {
       const r = await api('POST', '/api/v1/interviews', { title: 'x', jobDescription });
-      expect([jobDescription, r.status, r.body.error.code]).toEqual([jobDescription, 400, 'invalid_job_description']);
+      expect([jobDescription, r.status, r.body.error.code]).toEqual([jobDescription, status, 'invalid_job_description']);
     }
     const patch = await api('PATCH', `/api/v1/interviews/${done}`, { jobDescription: 'x'.repeat(20_001) });
     expect([patch.status, patch.body.error.code]).toEqual([413, 'job_description_too_large']);
@@ -107,7 +107,7 @@ describe('POST /api/v1/question-sets', () => {
     const huge = await api('POST', '/api/v1/question-sets', { jobDescription: 'y'.repeat(25_000) });
     expect([huge.status, huge.body.error.code]).toEqual([413, 'job_description_too_large']);
     const empty = await api('POST', '/api/v1/question-sets', { jobDescription: '' });
-    expect([empty.status, empty.body.error.code]).toEqual([400, 'invalid_job_description']);
+    expect([empty.status, empty.body.error.code]).toEqual([422, 'invalid_job_description']);
   });
 
   it("another user's interview is 404, and leaks nothing", async () => {

@@ -53,7 +53,7 @@ describe('SSRF: IP literals are re-checked at delivery', () => {
     const prod = await running({ WEBHOOK_ALLOW_LOOPBACK: '0' }, dataDir);
     const api = apiClient(prod.base, owner.idToken);
     const ping = await api('POST', `/api/v1/webhooks/${hookId}/test`);
-    expect(ping.status).toBe(400);
+    expect(ping.status).toBe(422);
     expect(ping.body.error).toMatchObject({ code: 'webhook_url_unsafe', message: expect.stringContaining('loopback'), details: { reason: 'loopback' } });
 
     expect((await api('POST', '/api/v1/interviews', { title: 'SSRF check' })).status).toBe(201);
@@ -61,7 +61,7 @@ describe('SSRF: IP literals are re-checked at delivery', () => {
     const [log] = (await api('GET', `/api/v1/webhooks/${hookId}/deliveries`)).body.items as Record<string, unknown>[];
     expect(log).toMatchObject({ event: 'interview.created', error: 'blocked:loopback' });
     const redeliver = await api('POST', `/api/v1/webhooks/${hookId}/deliveries/${String(log!.id)}/redeliver`);
-    expect([redeliver.status, redeliver.body.error?.code]).toEqual([400, 'webhook_url_unsafe']);
+    expect([redeliver.status, redeliver.body.error?.code]).toEqual([422, 'webhook_url_unsafe']);
     await new Promise((r) => setTimeout(r, 300));
     expect(rx.received).toHaveLength(0);
   });

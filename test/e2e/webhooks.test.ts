@@ -110,7 +110,7 @@ describe('webhooks API', () => {
     const run = await running();
     const api = apiClient(run.base, (await signUp()).idToken);
     const r = await api('POST', '/api/v1/webhooks', { url, events: ['interview.completed'] });
-    expect(r.status).toBe(400);
+    expect(r.status).toBe(422);
     expect(r.body.error).toMatchObject({ code: 'webhook_url_unsafe', details: { reason } });
   });
 

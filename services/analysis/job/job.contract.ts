@@ -16,16 +16,26 @@ export const COVERAGE_STATUSES = ['covered', 'partial', 'missed'] as const;
 export type CompetencyKind = (typeof COMPETENCY_KINDS)[number];
 export type CoverageStatus = (typeof COVERAGE_STATUSES)[number];
 
+/**
+ * "Has a character other than whitespace", spelled out as JavaScript's String.prototype.trim set
+ * rather than `\S`: Python's `\s` (Schemathesis, other clients reading the OpenAPI document)
+ * differs on U+001C–U+001F, U+0085 and U+FEFF. A required text field that is only whitespace is
+ * refused (400) by validation and by the document's `pattern` alike.
+ */
+export const NOT_BLANK = /[^\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/;
+
 /** The request field (POST/PATCH interviews, reanalyze, question sets, saved jobs). */
 export const jobDescriptionField = z
   .string()
   .max(JOB_DESCRIPTION_MAX_CHARS)
-  .describe(`Plain text of the job posting, up to ${JOB_DESCRIPTION_MAX_CHARS} characters (longer: 413 job_description_too_large)`);
+  .describe(`Plain text of the job posting, up to ${JOB_DESCRIPTION_MAX_CHARS} characters (longer: 413 job_description_too_large; blank, or no letters at all: 422 invalid_job_description)`);
 
 /**
  * Checks `body.jobDescription` before zod does, so each bad input gets its own clear code:
- * not a string or no letters at all (binary junk, only digits) → 400 `invalid_job_description`;
- * empty → 400 unless `allowEmpty` (PATCH: "" removes it); too long → 413 `job_description_too_large`.
+ * missing when required or not a string (what the schema says) → 400 `invalid_job_description`;
+ * a string the schema allows but that is no posting: empty unless `allowEmpty` (PATCH: "" removes
+ * it), no letters at all (binary junk, only digits) → 422 `invalid_job_description`;
+ * too long → 413 `job_description_too_large`.
  * Another language is not an error: the extraction adds a note instead (see extract.ts).
  */
 export function checkJobDescription(body: unknown, opts: { required?: boolean; allowEmpty?: boolean } = {}): void {
@@ -46,13 +56,13 @@ export function checkJobDescription(body: unknown, opts: { required?: boolean; a
   }
   if (value.trim() === '') {
     if (opts.allowEmpty) return;
-    throw new AppError('invalid_job_description', 'jobDescription is empty: paste the text of the job posting (or leave the field out)', 400);
+    throw new AppError('invalid_job_description', 'jobDescription is empty: paste the text of the job posting (or leave the field out)', 422);
   }
   // Control characters other than tab/newline mean a binary file was pasted or sent as text.
   // eslint-disable-next-line no-control-regex
   const control = (value.match(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFD]/gu) ?? []).length;
   if (!/\p{L}/u.test(value) || control > Math.max(2, value.length * 0.01)) {
-    throw new AppError('invalid_job_description', 'jobDescription does not look like text: paste the words of the job posting, not a file', 400);
+    throw new AppError('invalid_job_description', 'jobDescription does not look like text: paste the words of the job posting, not a file', 422);
   }
 }
 
@@ -122,8 +132,9 @@ export type QuestionSet = z.infer<typeof QuestionSetSchema>;
 export const SAVED_JOBS_MAX = 50;
 
 export const savedJobBody = z.strictObject({
-  title: z.string().trim().min(1, 'title is required').max(200),
-  company: z.string().trim().max(200).optional(),
+  // Limits count the string as sent (before trimming), as the document's maxLength does.
+  title: z.string().max(200).trim().regex(NOT_BLANK, 'title is required'),
+  company: z.string().max(200).trim().optional(),
   jobDescription: jobDescriptionField,
 });
 

@@ -20,13 +20,13 @@ describe('checkJobDescription', () => {
     expect(fails({ jobDescription: 'a'.repeat(JOB_DESCRIPTION_MAX_CHARS) })).toBeUndefined();
   });
 
-  it('413 for a huge paste, 400 for empty or non-text', () => {
+  it('413 for a huge paste, 400 for a non-string or a missing required one, 422 for empty or non-text', () => {
     expect(fails({ jobDescription: 'a'.repeat(JOB_DESCRIPTION_MAX_CHARS + 1) })).toEqual([413, 'job_description_too_large']);
-    expect(fails({ jobDescription: '   ' })).toEqual([400, 'invalid_job_description']);
+    expect(fails({ jobDescription: '   ' })).toEqual([422, 'invalid_job_description']);
     expect(fails({ jobDescription: 42 })).toEqual([400, 'invalid_job_description']);
     expect(fails({ jobDescription: { text: 'x' } })).toEqual([400, 'invalid_job_description']);
-    expect(fails({ jobDescription: '1234 5678 !!!' })).toEqual([400, 'invalid_job_description']);
-    expect(fails({ jobDescription: 'PK\u0003\u0004\u0000\u0000\u0001word\u0000\u0002\u0003' })).toEqual([400, 'invalid_job_description']);
+    expect(fails({ jobDescription: '1234 5678 !!!' })).toEqual([422, 'invalid_job_description']);
+    expect(fails({ jobDescription: 'PK\u0003\u0004\u0000\u0000\u0001word\u0000\u0002\u0003' })).toEqual([422, 'invalid_job_description']);
     expect(fails({}, { required: true })).toEqual([400, 'invalid_job_description']);
   });
 

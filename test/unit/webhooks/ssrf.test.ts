@@ -104,7 +104,7 @@ describe('SSRF guard (injected DNS)', () => {
     ['http://[::1]:8080/', 'loopback'],
     ['http://nowhere.example.com/', 'unresolvable'],
   ])('refuses %s (%s)', async (url, reason) => {
-    await expect(guard.checkUrl(url)).rejects.toMatchObject({ code: 'webhook_url_unsafe', status: 400, reason });
+    await expect(guard.checkUrl(url)).rejects.toMatchObject({ code: 'webhook_url_unsafe', status: 422, reason });
   });
 
   it('with WEBHOOK_ALLOW_LOOPBACK, loopback names pass but private ones still do not', async () => {
