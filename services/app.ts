@@ -14,6 +14,7 @@ import { type AppOptions, createBase, createServices } from './app/core.js';
 import { createHttpApp, type Readiness } from './app/http.js';
 import { registerApiActors, registerMediaActors, wireAnalysisWorker, wireLifecycle, wireMediaWorkers, wireUploadExpiry } from './app/roles.js';
 import { attachApiSocket } from './app/socket.js';
+import { attachLiveSocket } from './api/live.socket.js';
 import { createLive } from './live/live.module.js';
 
 export type { AppOptions } from './app/core.js';
@@ -40,10 +41,7 @@ export function createApp(opts: AppOptions): App {
   wireLifecycle(core);
   wireUploadExpiry(core);
   // Live practice: the session actor and caption engine on the media role, the socket on the api's.
-  const live = createLive({
-    actors: core.runtime.actors, uploads: core.uploads, service: core.service, config: core.config, log: core.log,
-    ...(base.opts.liveEngine && { engine: base.opts.liveEngine }),
-  });
+  const live = createLive({ uploads: core.uploads, config: core.config, log: core.log, ...(base.opts.liveEngine && { engine: base.opts.liveEngine }) });
   if (core.has('media')) for (const type of live.actorTypes) core.runtime.actors.register(type);
 
   const readiness: Readiness = { ready: false };
@@ -54,7 +52,7 @@ export function createApp(opts: AppOptions): App {
   server.headersTimeout = 66_000;
   server.on('clientError', answerClientError);
   const io = attachApiSocket(server, core);
-  if (io) live.attachSocket(io);
+  const liveSocket = io && attachLiveSocket(io, { actors: core.runtime.actors, service: core.service, log: core.log.child({ component: 'live' }) });
 
   const { config, runtime } = core;
   return {
@@ -75,6 +73,7 @@ export function createApp(opts: AppOptions): App {
     async stop() {
       readiness.ready = false;
       if (io) await new Promise<void>((resolve) => io.close(() => resolve()));
+      liveSocket?.close();
       server.closeAllConnections();
       await live.close();
       await runtime.stop();

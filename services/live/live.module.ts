@@ -1,14 +1,11 @@
 /**
- * Live practice, server side (issue 17). The composition root registers `actorTypes` on the media
- * role (the LiveSessionActor and the caption engine live in that process) and calls `attachSocket`
- * on the api role (the socket handlers reach the actor through the runtime, also across apps).
+ * Live practice, media side (issue 17): the LiveSessionActor and the node's caption engine. The
+ * composition root registers `actorTypes` on the media role; the api role's socket handlers
+ * (services/api/live.socket.ts) reach the actor through the runtime, also across apps.
  */
-import type { ActorClient, ActorType } from '../../dapr/ports/actors.js';
-import type { IoServer } from '../api/socket.js';
+import type { ActorType } from '../../dapr/ports/actors.js';
 import { LIVE_LIMITS } from '../api/live.contract.js';
-import { attachLiveSocket } from '../api/live.socket.js';
 import type { Config } from '../config.js';
-import type { InterviewService } from '../interviews/interview.service.js';
 import { createLiveEngine, type LiveEngine, liveUnavailable } from '../media/live/live-engine.js';
 import type { Logger } from '../shared/logger.js';
 import type { UploadStore } from '../upload/upload.store.js';
@@ -16,23 +13,18 @@ import { EngineFeed } from './engine-feed.js';
 import { liveSessionActor } from './live-session.actor.js';
 
 export interface LiveModuleDeps {
-  actors: ActorClient;
   uploads: UploadStore;
-  service: InterviewService;
   config: Pick<Config, 'LIVE_MAX_SESSIONS'>;
   log: Logger;
   /** The node's caption engine; by default Whisper/pocketsphinx with LIVE_MAX_SESSIONS slots. */
   engine?: LiveEngine;
   /** Why live captions cannot run here (null: they can); by default what the engine module says. */
   unavailable?: () => string | null;
-  drainEveryMs?: number;
 }
 
 export interface LiveModule {
   /** Register on the media role. */
   actorTypes: ActorType[];
-  /** Call on the api role. */
-  attachSocket(io: IoServer): void;
   close(): Promise<void>;
 }
 
@@ -47,16 +39,11 @@ export function createLive(d: LiveModuleDeps): LiveModule {
   const feed = new EngineFeed(engine, log);
   const sweeper = setInterval(() => void feed.sweep(SWEEP_IDLE_MS).catch((err: unknown) => log.warn({ err }, 'live sweep failed')), 30_000);
   sweeper.unref();
-  const sockets: { close(): void }[] = [];
 
   return {
     actorTypes: [liveSessionActor({ engine, uploads: d.uploads, log, unavailable }, feed)],
-    attachSocket(io) {
-      sockets.push(attachLiveSocket(io, { actors: d.actors, service: d.service, log, ...(d.drainEveryMs && { drainEveryMs: d.drainEveryMs }) }));
-    },
     async close() {
       clearInterval(sweeper);
-      for (const s of sockets.splice(0)) s.close();
       await engine.close();
     },
   };

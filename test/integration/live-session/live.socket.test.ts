@@ -13,6 +13,8 @@ import { io as connect, type Socket } from 'socket.io-client';
 import { type ClientToServerEvents, type ServerToClientEvents, type SocketData, userRoom } from '../../../services/api/events.js';
 import type { LiveCaption, LiveNudge } from '../../../services/api/live.contract.js';
 import type { IoServer } from '../../../services/api/socket.js';
+import { attachLiveSocket } from '../../../services/api/live.socket.js';
+import { createLogger } from '../../../services/shared/logger.js';
 import { type LiveHarness, liveHarness } from '../../unit/live-session/harness.js';
 
 const ALICE = 'uid-alice';
@@ -25,10 +27,11 @@ let h: LiveHarness;
 let http: HttpServer;
 let io: IoServer;
 let base: string;
+let liveSocket: { close(): void };
 const clients: Client[] = [];
 
 beforeEach(async () => {
-  h = await liveHarness({ capacity: 2, drainEveryMs: 25 });
+  h = await liveHarness({ capacity: 2 });
   http = createServer();
   io = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>(http, { serveClient: false });
   io.use((socket, next) => {
@@ -38,13 +41,14 @@ beforeEach(async () => {
     next();
   });
   io.on('connection', (socket) => void socket.join(userRoom(socket.data.user!.uid)));
-  h.live.attachSocket(io);
+  liveSocket = attachLiveSocket(io, { actors: h.runtime.actors, service: h.service, log: createLogger('silent'), drainEveryMs: 25 });
   await new Promise<void>((done) => http.listen(0, '127.0.0.1', done));
   base = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
 });
 
 afterEach(async () => {
   for (const c of clients.splice(0)) c.close();
+  liveSocket.close();
   await io.close();
   await h.stop();
 });

@@ -34,7 +34,7 @@ export interface LiveHarness {
   stop(): Promise<void>;
 }
 
-export async function liveHarness(opts: { capacity?: number; systemClock?: boolean; drainEveryMs?: number } = {}): Promise<LiveHarness> {
+export async function liveHarness(opts: { capacity?: number; systemClock?: boolean } = {}): Promise<LiveHarness> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ib-live-'));
   const clock = new ManualClock(Date.UTC(2026, 0, 1));
   const runtime = createEmbeddedRuntime({ dataDir, pollIntervalMs: 10, ...(!opts.systemClock && { clock }) });
@@ -44,7 +44,7 @@ export async function liveHarness(opts: { capacity?: number; systemClock?: boole
   const interviews = new InterviewClient(runtime.actors);
   const service = new InterviewService({ interviews, actors: runtime.actors, artifacts: new Artifacts(runtime.bindings), uploads, log });
   const engine = fakeEngine(opts.capacity ?? 3);
-  const live = createLive({ actors: runtime.actors, uploads, service, config: { LIVE_MAX_SESSIONS: engine.capacity }, log, engine, ...(opts.drainEveryMs && { drainEveryMs: opts.drainEveryMs }) });
+  const live = createLive({ uploads, config: { LIVE_MAX_SESSIONS: engine.capacity }, log, engine });
   runtime.actors.register(interviewActor(defaultPolicy));
   runtime.actors.register(userActor);
   for (const t of live.actorTypes) runtime.actors.register(t);
