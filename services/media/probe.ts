@@ -82,5 +82,21 @@ export async function probeMedia(
   } catch {
     throw mediaError('corrupt_media', 'The media could not be read: ffprobe gave no usable description');
   }
+  // MediaRecorder's WebM (a live practice recording) has no Duration element: count it instead.
+  const probe = json as ProbeJson | null;
+  const audio = probe?.streams?.find((s) => s?.codec_type === 'audio');
+  if (audio && positive(audio.duration) === null && positive(probe?.format?.duration) === null) {
+    const counted = await countedDurationSec(path, opts.signal);
+    if (counted !== null) json = { ...probe, format: { ...probe?.format, duration: String(counted) } };
+  }
   return interpretProbe(json, opts.maxDurationSec);
+}
+
+/** The first audio stream's length, by remuxing it to nowhere (no decoding); null when unreadable. */
+async function countedDurationSec(path: string, signal: AbortSignal | undefined): Promise<number | null> {
+  const args = ['-nostdin', '-v', 'error', '-i', localFileUrl(path), '-map', '0:a:0', '-c', 'copy', '-f', 'null', '-progress', 'pipe:1', '-'];
+  const res = await runTool('ffmpeg', args, { signal });
+  if (res.code === null) throw toolError('tool_crashed', `ffmpeg was killed by ${res.signal ?? 'a signal'}`);
+  const us = res.code === 0 ? [...res.stdout.matchAll(/^out_time_us=(\d+)$/gm)].at(-1)?.[1] : undefined;
+  return us ? Number(us) / 1e6 : null;
 }
