@@ -72,6 +72,10 @@ export const LIVE_ERROR_CODES = [
   'recording_too_long',
   /** No live engine on this node (neither Whisper nor pocketsphinx installed). */
   'live_unavailable',
+  /** The user already has a live session (`interviewId`): one at a time; resume or finish it first. */
+  'live_in_progress',
+  /** An unexpected failure on the server; trying again may work. */
+  'server_error',
 ] as const;
 export type LiveErrorCode = (typeof LIVE_ERROR_CODES)[number];
 
@@ -81,6 +85,8 @@ export interface LiveError {
   retryAfterSec?: number;
   /** With `offset_mismatch`: where to re-send from. */
   receivedBytes?: number;
+  /** With `live_in_progress`: the user's running session. */
+  interviewId?: string;
 }
 
 export type LiveAck<T extends object = object> = ({ ok: true } & T) | { ok: false; error: LiveError };

@@ -31,6 +31,8 @@ type Result<M extends Method> = ReturnType<LiveSessionMethods[M]>;
 /** MediaRecorder's Opus containers; anything else would not decode in the caption engine. */
 const OPUS = /^audio\/(webm|ogg)(;\s*codecs="?opus"?)?$/i;
 const DEFAULT_TITLE = 'Live practice';
+const SERVER_ERROR_MESSAGE = 'Something went wrong on our side; try again.';
+const inProgress = (interviewId: string) => liveError('live_in_progress', 'You already have a live practice running; finish it first.', { interviewId });
 
 export function attachLiveSocket(io: IoServer, d: LiveSocketDeps): { close(): void } {
   const drainEveryMs = d.drainEveryMs ?? 250;
@@ -106,13 +108,16 @@ export function attachLiveSocket(io: IoServer, d: LiveSocketDeps): { close(): vo
         if (!parsed.success) return ack(liveError('invalid_live_request', describe(parsed.error)));
         run(parsed.data).then(ack, (err: unknown) => {
           d.log.error({ err, event, uid }, 'live request failed');
-          ack(liveError('live_unavailable', 'Live practice failed on the server; try again in a minute.', { retryAfterSec: 60 }));
+          ack(liveError('server_error', SERVER_ERROR_MESSAGE));
         });
       });
     };
 
     handle('live.start', LiveStartSchema, async (req: LiveStart) => {
       if (req.mimeType && !OPUS.test(req.mimeType)) return liveError('invalid_live_request', 'record audio as WebM/Opus or Ogg/Opus');
+      // One live session per user: a second tab would split the practice and hold a second slot.
+      const running = await liveInterview();
+      if (running) return inProgress(running);
       const interview = await d.service.create(uid, {
         title: req.title?.trim() ?? DEFAULT_TITLE, source: 'live', ...(req.jobDescription?.trim() && { jobDescription: req.jobDescription }),
       });
@@ -124,8 +129,21 @@ export function attachLiveSocket(io: IoServer, d: LiveSocketDeps): { close(): vo
         throw err;
       }
       // Busy or unavailable: the interview made for it must not linger as an empty `created` one.
-      if (!r.ok) await eraseQuietly(interview.id);
-      else bind(interview.id);
+      if (!r.ok) {
+        await eraseQuietly(interview.id);
+        return r;
+      }
+      // Two starts at once both pass the check above; each that then sees another gives up its own
+      // (both may: at most one survives, never two).
+      const other = await liveInterview(interview.id);
+      if (other) {
+        // Erased rather than finished (a finished empty session would tell the user it failed);
+        // the drain then finds the session gone and frees its engine slot.
+        await eraseQuietly(interview.id);
+        await call(interview.id, 'drain', uid, {}).catch(() => undefined);
+        return inProgress(other);
+      }
+      bind(interview.id);
       return r;
     });
     handle('live.resume', LiveResumeSchema, async ({ interviewId }) => {
@@ -149,6 +167,11 @@ export function attachLiveSocket(io: IoServer, d: LiveSocketDeps): { close(): vo
       unbind(interviewId);
       return r;
     });
+
+    /** The user's interview that is recording live, other than `except`. */
+    async function liveInterview(except?: string): Promise<string | undefined> {
+      return (await d.service.list(uid!)).find((i) => i.status === 'live' && i.id !== except)?.id;
+    }
 
     async function eraseQuietly(id: string) {
       await d.service.erase(uid!, id).catch((err: unknown) => d.log.warn({ err, interviewId: id }, 'erasing an unstarted live interview failed'));

@@ -154,13 +154,53 @@ describe('live practice over socket.io', () => {
 
   it('past the node capacity: live_busy, and no interview is left behind', async () => {
     const alice = await client(ALICE);
+    const carol = await client('uid-carol');
     const bob = await client(BOB);
     expect((await send(alice, 'live.start', { questions: QUESTIONS })).ok).toBe(true);
-    expect((await send(alice, 'live.start', { questions: QUESTIONS })).ok).toBe(true);
+    expect((await send(carol, 'live.start', { questions: QUESTIONS })).ok).toBe(true);
     const busy = await send(bob, 'live.start', { questions: QUESTIONS });
     expect(busy).toEqual({ ok: false, error: { code: 'live_busy', message: 'Live practice is busy on this server; try again in a minute.', retryAfterSec: 60 } });
     expect(await h.service.list(BOB)).toEqual([]);
     expect(await h.interviews.index(BOB).list()).toEqual([]);
+  });
+
+  it('one live session per user: a second start gets live_in_progress naming the running one, and leaves nothing behind', async () => {
+    const [tab1, tab2] = [await client(ALICE), await client(ALICE)];
+    const { interviewId: id } = await send(tab1, 'live.start', { questions: QUESTIONS });
+    expect(await send(tab2, 'live.start', { questions: QUESTIONS })).toEqual({
+      ok: false, error: { code: 'live_in_progress', message: 'You already have a live practice running; finish it first.', interviewId: id },
+    });
+    expect((await h.service.list(ALICE)).map((i) => i.id)).toEqual([id]);
+    expect(h.engine.active).toBe(1);
+    // Another user is not affected; once finished, the user may start again.
+    expect((await send(await client(BOB), 'live.start', { questions: QUESTIONS })).ok).toBe(true);
+    await send(tab1, 'live.chunk', { interviewId: id, offset: 0, data: recording.subarray(0, 100) });
+    expect(await send(tab1, 'live.finish', { interviewId: id })).toEqual({ ok: true, interviewId: id });
+    expect(await send(tab2, 'live.start', { questions: QUESTIONS })).toMatchObject({ ok: true });
+  });
+
+  it('two starts at the same moment: at most one session survives, and the other leaves nothing behind', async () => {
+    const [tab1, tab2] = [await client(ALICE), await client(ALICE)];
+    const acks = await Promise.all([send(tab1, 'live.start', { questions: QUESTIONS }), send(tab2, 'live.start', { questions: QUESTIONS })]);
+    const won = acks.filter((a) => a.ok).map((a) => a.interviewId);
+    expect(won.length).toBeLessThanOrEqual(1);
+    for (const a of acks.filter((x) => !x.ok)) expect(a.error.code).toBe('live_in_progress');
+    expect((await h.service.list(ALICE)).map((i) => i.id)).toEqual(won);
+    expect(h.engine.active).toBe(won.length);
+  });
+
+  it('an unexpected failure is answered server_error (not live_unavailable), and the session goes on', async () => {
+    const alice = await client(ALICE);
+    const { interviewId: id } = await send(alice, 'live.start', { questions: QUESTIONS });
+    const write = h.uploads.tus.write.bind(h.uploads.tus);
+    h.uploads.tus.write = async () => {
+      throw new Error('disk on fire');
+    };
+    expect(await send(alice, 'live.chunk', { interviewId: id, offset: 0, data: recording.subarray(0, 100) })).toEqual({
+      ok: false, error: { code: 'server_error', message: 'Something went wrong on our side; try again.' },
+    });
+    h.uploads.tus.write = write;
+    expect(await send(alice, 'live.chunk', { interviewId: id, offset: 0, data: recording.subarray(0, 100) })).toEqual({ ok: true, receivedBytes: 100 });
   });
 
   it('answers invalid_live_request to malformed requests and survives garbage', async () => {
