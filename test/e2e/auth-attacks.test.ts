@@ -229,9 +229,9 @@ describe("another user's ids", () => {
         expect([method, url, r.status]).toEqual([method, url, status]);
       }
     }
-    // Media is never served back, not even to its owner.
+    // Media is never served back, not even to its owner: the document lists no GET on an upload.
     const own = await fetch(`${run.base}/files/${bobUpload}`, { headers: auth });
-    expect([own.status, ((await own.json()) as { error: { code: string } }).error.code]).toEqual([404, 'route_not_found']);
+    expect([own.status, ((await own.json()) as { error: { code: string } }).error.code]).toEqual([405, 'method_not_allowed']);
   });
 
   it('subscribing his socket to her interview or room gets him nothing', async () => {
