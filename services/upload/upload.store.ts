@@ -29,6 +29,16 @@ export const interviewIdOfUpload = (uploadId: string): string | undefined => {
   return i > 0 ? uploadId.slice(0, i) : undefined;
 };
 
+/**
+ * Ends an upload whose length nobody declared at the bytes it holds: a live recording the interview
+ * took on its own deadline (the session's media node went away before declaring it). Until then a
+ * store that commits on the last byte (Azure) has nothing to read, and expiry would remove it.
+ */
+export async function sealUpload(tus: DataStore, id: string): Promise<void> {
+  const upload = await tus.getUpload(id);
+  if (upload.size === undefined) await tus.declareUploadLength(id, upload.offset);
+}
+
 export class LocalUploadStore implements UploadStore {
   readonly tus: DiskFileStore;
 

@@ -7,7 +7,7 @@ import { speakerCountFor } from '../media/diarization/speakers.js';
 import { transcribeMedia } from '../media/pipeline.js';
 import { type Artifacts, artifactKeys } from '../shared/artifacts.js';
 import { PermanentError } from '../shared/errors.js';
-import type { UploadStore } from '../upload/upload.store.js';
+import { sealUpload, type UploadStore } from '../upload/upload.store.js';
 import type { StageWork } from './stage.worker.js';
 
 export function transcriptionWork(d: {
@@ -24,6 +24,8 @@ export function transcriptionWork(d: {
     stage: 'transcription',
     async run(state, progress) {
       if (!state.media) throw new PermanentError('no_media', 'the interview has no uploaded recording');
+      // A gone upload is answered by openLocal below; other storage failures are worth a retry.
+      if (state.source === 'live') await sealUpload(d.uploads.tus, state.media.key).catch(throwUnlessNotFound);
       const media = await d.uploads.openLocal(state.media.key).catch(() => {
         throw new PermanentError('media_missing', 'the uploaded recording is no longer available; upload it again');
       });
@@ -49,3 +51,7 @@ export function transcriptionWork(d: {
     discard: (id) => d.artifacts.removePrefix(artifactKeys.transcript(id, 'media')),
   };
 }
+
+const throwUnlessNotFound = (err: unknown): void => {
+  if ((err as { status_code?: unknown } | null)?.status_code !== 404) throw err;
+};

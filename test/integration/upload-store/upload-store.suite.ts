@@ -9,7 +9,7 @@ import fs from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Upload } from '@tus/utils';
-import { type UploadStore, uploadIdFor } from '../../../services/upload/upload.store.js';
+import { sealUpload, type UploadStore, uploadIdFor } from '../../../services/upload/upload.store.js';
 
 export interface UploadStoreHarness {
   /** A store on a fresh backend (empty directory / container). */
@@ -145,6 +145,19 @@ export function uploadStoreSuite(name: string, harness: UploadStoreHarness): voi
       expect((await store.tus.getUpload(id)).size).toBe(data.length);
       await store.tus.write(body(data.subarray(offset)), id, offset);
       expect(sha256(await readLocal(store, id))).toBe(sha256(data));
+    });
+
+    it('sealUpload ends a deferred-length upload nobody declared at what it holds (a live recording taken on its deadline)', async () => {
+      const data = randomBytes(150_000);
+      const id = newId();
+      await createUpload(store, id, undefined, { filename: 'live.webm', filetype: 'audio/webm' });
+      await writeAll(store, id, data, [40_000, 90_000]);
+      await sealUpload(store.tus, id);
+      expect(await store.tus.getUpload(id)).toMatchObject({ offset: data.length, size: data.length });
+      expect(sha256(await readLocal(store, id))).toBe(sha256(data));
+      await sealUpload(store.tus, id); // already sealed: nothing changes
+      expect(sha256(await readLocal(store, id))).toBe(sha256(data));
+      expect(await statusOf(sealUpload(store.tus, newId()))).toBe(404);
     });
 
     it('terminate removes a partial and a finished upload (HEAD → 404, openLocal rejects)', async () => {
