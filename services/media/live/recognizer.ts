@@ -4,8 +4,8 @@
  * Whisper (default): a small pool of long-lived workers shared by every session of an engine, one
  * CTranslate2 thread each (one worker uses about one core whatever its threads, see whisper.ts),
  * taking windows first come, first served (finals before interims). The worker is python/live_whisper.py behind the existing
- * WhisperWorker host: it encodes only the window plus a second of padding instead of Whisper's
- * 30 s, which is what makes several sessions fit on two cores (numbers: bench/live.ts).
+ * WhisperWorker host: it encodes the window padded to 10 s instead of Whisper's 30 s, about a fifth
+ * of the compute, which is what makes several sessions fit on two cores (numbers: bench/live.ts).
  * pocketsphinx (fallback when Whisper is not installed): one short process per window.
  */
 import { existsSync } from 'node:fs';
@@ -84,15 +84,18 @@ const norm = (w: string): string => w.toLowerCase().replace(/[^a-z0-9']/g, '');
 
 /**
  * Pure: the words up to where Whisper's loop on a short window begins. A loop repeats a stretch
- * back to back (3+ words twice in a row), or, cut off by the token cap, ends the text with a
+ * back to back (3+ words twice in a row, 2 words three times), or, cut off by the token cap, ends the text with a
  * repeat (4+ words) of an earlier stretch. Speech seldom does either; a stutter ("I, I") is shorter.
  */
 export function cutRepeatLoop(words: readonly string[]): string[] {
   const n = words.map(norm);
   for (let i = 0; i < n.length; i++) {
-    for (let len = 3; i + 2 * len <= n.length; len++) {
+    // Two words must come three times ("Montreal, forced, Montreal, forced, Montreal, forced").
+    for (let len = 2; i + 2 * len <= n.length; len++) {
+      const times = len === 2 ? 3 : 2;
+      if (i + times * len > n.length) continue;
       let same = true;
-      for (let k = 0; k < len && same; k++) same = n[i + k] === n[i + len + k];
+      for (let k = 0; k < (times - 1) * len && same; k++) same = n[i + k] === n[i + len + k];
       if (same) return words.slice(0, i + len);
     }
   }
@@ -113,8 +116,10 @@ export interface WhisperLiveOptions {
   model?: string;
   /** Worker processes; default one per core. */
   workers?: number;
-  /** Silence appended to a window before encoding, seconds. */
+  /** Silence appended to a window before encoding, seconds (default 1)... */
   padSec?: number;
+  /** ...and the least the encoder sees in all (default 10; less is faster but loops on short windows). */
+  minSec?: number;
   /** Text shown to the decoder as previous context (e.g. a disfluent prompt to keep fillers). */
   prompt?: string;
 }
@@ -185,9 +190,10 @@ export class WhisperLiveRecognizer implements LiveRecognizer {
   private async run(worker: WhisperWorker, job: Job): Promise<void> {
     try {
       const t0 = performance.now();
-      const req: WhisperRequest & { pad_sec: number; prompt?: string } = {
+      const req: WhisperRequest & { pad_sec: number; min_sec: number; prompt?: string } = {
         path: '',
         pad_sec: this.opts.padSec ?? 1,
+        min_sec: this.opts.minSec ?? 10,
         ...(this.opts.prompt ? { prompt: this.opts.prompt } : {}),
       };
       const res = await withWindowWav(job.pcm, (wav) => worker.run({ ...req, path: wav }));

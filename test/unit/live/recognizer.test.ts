@@ -11,6 +11,8 @@ describe('live recognizer helpers', () => {
     const capped = 'I will start by asking what the users need. I will start by asking what'.split(' ');
     expect(cutRepeatLoop(capped).join(' ')).toBe('I will start by asking what the users need.');
     expect(cutRepeatLoop('we did it and so we did it'.split(' ')).join(' ')).toBe('we did it and so we did it');
+    expect(cutRepeatLoop('Montreal, forced, Montreal, forced, Montreal, forced, Montreal'.split(' ')).join(' ')).toBe('Montreal, forced,');
+    expect(cutRepeatLoop('I mean, I mean, it works'.split(' ')).join(' ')).toBe('I mean, I mean, it works');
     expect(cutRepeatLoop([])).toEqual([]);
   });
 

@@ -3,12 +3,13 @@ error, one request at a time), so engines/whisper-worker.ts hosts it, but tuned 
 
 faster-whisper pads every window to 30 s of mel frames (`chunk_length` does not change that: the
 encoder input is padded again), so a 2 s window costs as much as a 30 s one. CTranslate2's Whisper
-encoder accepts fewer frames (it slices its positional embedding), so this worker encodes only the
-window plus `pad_sec` of silence and decodes greedily without timestamps. Measured on tiny.en, one
-thread, a 4.5 s sentence: 0.52 s through faster-whisper, 0.12-0.20 s here, same or better text
-(bench/live.ts prints the numbers of the run).
+encoder accepts fewer frames (it slices its positional embedding), so this worker encodes the window
+plus `pad_sec` of silence, at least `min_sec` in all, and decodes greedily without timestamps (no
+word-alignment pass). Below ~10 s of context the decoder loops or drops words on spontaneous speech
+(testdata mfa clips, tiny.en: mean WER 0.63 at 3 s, 0.45 at 6 s, 0.34 at 10 s, 0.30 at 30 s), and
+10 s costs about a fifth of 30 s; bench/live.ts prints the numbers of the run.
 
-  stdin   {"id": 1, "path": "/w.wav", "pad_sec": 1.0, "prompt": "optional previous text"}
+  stdin   {"id": 1, "path": "/w.wav", "pad_sec": 1.0, "min_sec": 10.0, "prompt": "optional previous text"}
   stdout  {"id": 1, "type": "result", "duration": 2.1, "language": "en", "words": [[" word", 0, 0, 1], ...]}
 
 Short windows sometimes send the decoder into a loop ("Thank you for the question Thank you for
@@ -25,8 +26,6 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("HF_HUB_DISABLE_TELEMETRY", "1")
 
 FRAMES_PER_SEC = 100
-# Whisper's encoder was trained on 3000 frames; fewer than ~3 s makes it unstable on short words.
-MIN_FRAMES = 300
 MAX_FRAMES = 3000
 
 
@@ -62,7 +61,8 @@ def main():
         feats = model.feature_extractor(audio, padding=0)
         n = feats.shape[-1]
         pad = int(float(req.get("pad_sec", 1.0)) * FRAMES_PER_SEC)
-        frames = min(MAX_FRAMES, max(MIN_FRAMES, -(-(n + pad) // FRAMES_PER_SEC) * FRAMES_PER_SEC))
+        min_frames = int(float(req.get("min_sec", 10.0)) * FRAMES_PER_SEC)
+        frames = min(MAX_FRAMES, max(min_frames, -(-(n + pad) // FRAMES_PER_SEC) * FRAMES_PER_SEC))
         # What Whisper's own zero padding becomes after its log-mel normalisation: 2 below the maximum.
         x = np.full((1, feats.shape[0], frames), float(feats.max()) - 2.0 if n else -1.5, dtype=np.float32)
         k = min(n, frames)
@@ -75,14 +75,18 @@ def main():
         res = model.model.generate(encoded, [prompt], beam_size=int(req.get("beam_size", 1)),
                                    # ~4 tokens a second of fast speech, with room: bounds a repetition loop.
                                    max_length=min(224, 16 + int(5 * n / FRAMES_PER_SEC) + len(prompt)),
-                                   suppress_blank=True, suppress_tokens=[-1], return_no_speech_prob=True)[0]
+                                   suppress_blank=True, suppress_tokens=[-1], return_no_speech_prob=True,
+                                   return_scores=True)[0]
         text = tokenizer.decode([t for t in res.sequences_ids[0] if t < tokenizer.eot])
-        # A window Whisper itself thinks is not speech yields its favourite hallucinations ("Thank you.").
-        if res.no_speech_prob > float(req.get("no_speech_threshold", 0.6)):
+        # Whisper's own silence rule (its defaults, as faster-whisper applies them): a window it thinks
+        # is not speech AND decoded with low confidence yields its favourite hallucinations ("Thank you.").
+        # no_speech alone dropped 3 of 5 windows of a speaker with a cold (testdata mfa_cold_corpus).
+        avg_logprob = float(res.scores[0]) if res.scores else 0.0
+        if res.no_speech_prob > 0.6 and avg_logprob < -1.0:
             text = ""
         words = [[" " + w, 0.0, 0.0, 1.0] for w in text.split()]
         send({"id": req["id"], "type": "result", "duration": len(audio) / 16000, "language": "en", "words": words,
-              "no_speech_prob": round(float(res.no_speech_prob), 3)})
+              "no_speech_prob": round(float(res.no_speech_prob), 3), "avg_logprob": round(avg_logprob, 3)})
 
     for line in sys.stdin:
         line = line.strip()
