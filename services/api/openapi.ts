@@ -1,6 +1,7 @@
 /** OpenAPI 3.1 description of the REST API, built from the same zod schemas that validate requests. */
 import { z } from 'zod';
 import { ReportSchema } from '../analysis/report.schema.js';
+import { STATUSES } from '../contract/interview.js';
 import { QuestionSetSchema, questionSetBody, SavedJobSchema, savedJobBody } from '../analysis/job/job.contract.js';
 import { preferencesBody } from './notifications.routes.js';
 import { createInterviewBody, LIST_LIMIT_DEFAULT, LIST_LIMIT_MAX, reanalyzeBody, settingsBody, updateInterviewBody } from './validation.js';
@@ -28,7 +29,8 @@ const pathParam = (name: string, pattern: string) => ({ name, in: 'path', requir
 const limitParam = { name: 'limit', in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: LIST_LIMIT_MAX, default: LIST_LIMIT_DEFAULT } };
 const notificationIdParam = pathParam('id', '^[a-z.]+:[A-Za-z0-9:_-]{1,200}$');
 const deliveryIdParam = pathParam('deliveryId', '^msg_[0-9a-f]{32}$');
-const status = { type: 'string', enum: ['created', 'uploading', 'uploaded', 'transcribing', 'transcribed', 'analyzing', 'completed', 'failed'] };
+/** Every contract status an answer can carry: a deleted interview is 404, never shown. */
+const status = { type: 'string', enum: STATUSES.filter((s) => s !== 'deleted') };
 const open = { security: [] };
 
 export interface OpenApiOptions {
