@@ -39,13 +39,13 @@ afterAll(async () => {
 function interviewAfterDeadline(id: string, key: string, reported: number): InterviewState {
   let s: InterviewState | undefined;
   let at = Date.UTC(2026, 0, 1);
-  const events: Omit<InterviewEvent, 'eventId' | 'at'>[] = [
+  const events: Record<string, unknown>[] = [
     { type: 'create', id, ownerUid: 'uid-alice', title: 'Live', source: 'live' },
     { type: 'liveStarted', key },
     { type: 'liveProgress', bytes: reported },
     { type: 'deadline', stage: 'upload' },
-  ] as Omit<InterviewEvent, 'eventId' | 'at'>[];
-  for (const e of events) s = reduce(s, { ...e, eventId: `e${(at += 1000)}`, at } as InterviewEvent, defaultPolicy).state;
+  ];
+  for (const e of events) s = reduce(s, { ...e, eventId: `e${(at += 1000)}`, at } as unknown as InterviewEvent, defaultPolicy).state;
   return s!;
 }
 
