@@ -11,6 +11,10 @@ export function liveErrorText(e: { code: string; message: string; retryAfterSec?
       return 'The session has reached its longest length, so recording stopped. Press Finish to get your report.';
     case 'live_ended':
       return 'This live session has already ended.';
+    case 'live_in_progress':
+      return 'You already have a live practice session running (in another tab, or one you just left). Finish it first, or wait a minute and it ends by itself.';
+    case 'server_error':
+      return 'Something went wrong on the server. Try again.';
     default:
       return e.message || 'The live session failed.';
   }

@@ -34,6 +34,8 @@ export default function Practice() {
   const [error, setError] = createSignal('');
   const [warning, setWarning] = createSignal('');
   const [interviewId, setInterviewId] = createSignal('');
+  /** With live_in_progress: the user's other running session, which they can finish from here. */
+  const [running, setRunning] = createSignal<string>();
   let session: LiveSession | undefined;
   let timer: ReturnType<typeof setInterval> | undefined;
 
@@ -54,6 +56,7 @@ export default function Practice() {
     setMicError('');
     setError('');
     setWarning('');
+    setRunning(undefined);
     const mimeType = pickMimeType();
     if (!navigator.mediaDevices?.getUserMedia || !mimeType) return void setMicError('This browser cannot record audio here.');
     setPhase('starting');
@@ -79,6 +82,7 @@ export default function Practice() {
     if (!(started instanceof LiveSession)) {
       stream.getTracks().forEach((t) => t.stop());
       setError(liveErrorText(started));
+      setRunning(started.code === 'live_in_progress' ? started.interviewId : undefined);
       return void setPhase('setup');
     }
     session = started;
@@ -119,9 +123,18 @@ export default function Practice() {
     navigate(`/interviews/${id}`);
   };
 
+  const finishRunning = async (id: string) => {
+    const r = await liveSocket().timeout(20_000).emitWithAck('live.finish', { interviewId: id }).catch(() => undefined);
+    if (r && !r.ok && r.error.code !== 'live_ended') return void setError(liveErrorText(r.error));
+    setRunning(undefined);
+    setError(r ? '' : 'The server did not answer. Try again.');
+  };
+
+  // Leaving the page mid-session: what was recorded becomes a normal interview now, not after the resume grace.
   onCleanup(() => {
     stopClock();
-    session?.close();
+    const s = session;
+    if (s) void s.finish().then((e) => e && s.close(), () => s.close());
     if ('speechSynthesis' in window) speechSynthesis.cancel();
   });
 
@@ -145,7 +158,14 @@ export default function Practice() {
           <p>You can also record your answers with any app and <A href="/new">upload the recording</A>.</p>
         </div>
       </Show>
-      <Show when={error()}><p class="error" role="alert" data-testid="live-error">{error()}</p></Show>
+      <Show when={error()}>
+        <div class="error" role="alert" data-testid="live-error">
+          <p>{error()}</p>
+          <Show when={running()}>{(id) => (
+            <p><button class="btn small" type="button" onClick={() => void finishRunning(id())}>Finish that session</button> <A href={`/interviews/${id()}`}>Open it</A></p>
+          )}</Show>
+        </div>
+      </Show>
       <Show when={warning()}><p class="warning" role="alert" data-testid="live-warning">{warning()}</p></Show>
       <Show when={(phase() === 'live' || phase() === 'finishing') && current()}>
         {(q) => (
