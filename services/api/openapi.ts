@@ -78,7 +78,8 @@ export function openApiDocument({ maxUploadBytes = 2 * 1024 ** 3 }: OpenApiOptio
           type: 'object',
           required: ['id', 'title', 'status', 'stage', 'progress', 'createdAt', 'updatedAt'],
           properties: {
-            id: { type: 'string', format: 'uuid' }, title: { type: 'string' }, status,
+            id: { type: 'string', format: 'uuid' }, title: { type: 'string' }, role: { type: 'string' }, company: { type: 'string' },
+            jobDescription: { type: 'string' }, candidateSpeaker: { type: 'string' }, headline: { type: 'object', description: 'Headline metrics, once completed' }, status,
             stage: { type: 'string', enum: ['upload', 'transcription', 'analysis'] },
             progress: { type: 'number', minimum: 0, maximum: 1 },
             error: { type: 'object', properties: { code: { type: 'string' }, stage: { type: 'string' }, message: { type: 'string' } } },
