@@ -1,10 +1,12 @@
 /**
  * Live practice in a real browser (issue 17). Chromium's fake microphone plays a spoken answer made
- * with espeak-ng (16 kHz mono WAV, looped); alice signs up, opens /practice, picks the general set
- * and starts: captions holding the spoken words must appear while it plays, Next moves to the
- * second question, Finish opens the interview page, which reaches a completed report. A denied
- * microphone shows the message and the upload fallback. Bob, signed in on his own socket, receives
- * none of alice's captions or nudges and cannot resume or feed her session.
+ * with espeak-ng (16 kHz mono WAV and 8 s of silence, looped); alice signs up, opens /practice, picks
+ * the general set and starts: captions holding the spoken words must appear while it plays, a second
+ * tab is told one session at a time, a dropped socket resumes with nothing lost, Next moves to the
+ * second question, the silence brings a nudge, Finish opens the interview page, which reaches a
+ * completed report. A denied microphone shows the message and the upload fallback. Bob, signed in
+ * on his own socket, receives none of alice's captions or nudges and cannot resume or feed her
+ * session. A busy server (live.start answered live_busy) says to try again in a minute.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -12,6 +14,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { chromium, type Browser, type WebSocketRoute } from 'playwright-core';
 import { io as connect, type Socket } from 'socket.io-client';
+import { runTool } from '../../services/media/run-tool.js';
 import { makeSpeech } from '../helpers/audio.js';
 import { apiClient, type RunningApp, startTestApp } from '../helpers/app.js';
 import { collectPageErrors, ensureWebBuild, newDesktopContext, shot, signUpInBrowser } from '../helpers/browser.js';
@@ -35,8 +38,10 @@ beforeAll(async () => {
   ensureWebBuild();
   workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ib-practice-'));
   const speech = await makeSpeech({ text: TEXT, wpm: 150, format: 'wav', silenceSecBetweenSentences: 1 });
+  // The answer, then 8 s of silence (a "long silence" nudge), looped by Chromium's fake microphone.
   const wav = path.join(workDir, 'answer.wav');
-  fs.copyFileSync(speech.path, wav);
+  const padded = await runTool('sox', [speech.path, wav, 'pad', '0', '8']);
+  if (padded.code !== 0) throw new Error(padded.stderr);
   run = await startTestApp();
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -151,6 +156,12 @@ describe('live practice', () => {
       const spoken = heard(await captionsText());
       await shot(page, 'practice-next');
 
+      // A gentle nudge about the silence after the answer.
+      const nudge = page.getByTestId('live-nudge').first();
+      await nudge.waitFor({ timeout: 60_000 });
+      expect(await nudge.getAttribute('data-kind')).toBe('silence');
+      expect(await page.getByRole('status', { name: 'Nudges' }).count()).toBe(1);
+      await shot(page, 'practice-nudge');
       // Long enough that the drop sits well inside the recording.
       await until(() => Date.now() - recordingFrom > 22_000, 30_000);
       const recordedSec = (Date.now() - recordingFrom) / 1000;
