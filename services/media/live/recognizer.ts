@@ -34,6 +34,8 @@ export interface LiveRecognizer {
   transcribe(pcm: Int16Array, opts?: { interim?: boolean }): Promise<RecognizedWord[]>;
   /** Ends worker processes (idempotent); the recognizer may start them again on the next call. */
   close?(): Promise<void>;
+  /** false: too slow to show interims, so sessions send it finals only. */
+  readonly interims?: boolean;
 }
 
 const RATE = 16000;
@@ -206,8 +208,13 @@ export class WhisperLiveRecognizer implements LiveRecognizer {
   }
 }
 
-/** One pocketsphinx_continuous per window: no model stays loaded, but no Python is needed either. */
+/**
+ * One pocketsphinx_continuous per window: no model stays loaded (a second or more per window on a
+ * busy node), but no Python is needed either. Finals only.
+ */
 export class PocketsphinxLiveRecognizer implements LiveRecognizer {
+  readonly interims = false;
+
   async transcribe(pcm: Int16Array): Promise<RecognizedWord[]> {
     return withWindowWav(pcm, async (wav) => {
       const res = await runTool('pocketsphinx_continuous', ['-infile', wav, '-time', 'yes', '-logfn', '/dev/null']);

@@ -16,6 +16,8 @@ import { Segmenter, type SegmentWindow } from './segmenter.js';
 
 /** Nudges are considered every this many seconds of audio. */
 const TICK_SEC = 0.5;
+/** Finals waiting for the recognizer, at most (each holds up to 10 s of PCM, 320 kB). */
+const MAX_WAITING_FINALS = 6;
 
 export interface SessionOptions {
   questions: readonly LiveQuestion[];
@@ -42,6 +44,7 @@ export class LiveSession {
   private lastTick = 0;
   private closed = false;
   private failures = 0;
+  private dropped = 0;
 
   constructor(readonly id: string, private readonly opts: SessionOptions) {
     this.segmenter = new Segmenter({ startSec: opts.startSec ?? 0 });
@@ -106,9 +109,14 @@ export class LiveSession {
     for (const w of windows) {
       if (w.kind === 'final') {
         this.finals.push({ w, question: this.question });
+        // A node far behind drops the oldest waiting final rather than hold minutes of PCM.
+        if (this.finals.length > MAX_WAITING_FINALS) {
+          this.finals.shift();
+          if (this.dropped++ % 20 === 0) this.opts.log.warn({ sessionId: this.id, dropped: this.dropped }, 'live captions behind: final window dropped');
+        }
         this.finalUpTo = Math.max(this.finalUpTo, w.segment);
         if (this.interim && this.interim.w.segment <= w.segment) this.interim = null;
-      } else if (w.segment > this.finalUpTo) {
+      } else if (w.segment > this.finalUpTo && this.opts.recognizer.interims !== false) {
         this.interim = { w, question: this.question };
       }
     }

@@ -60,6 +60,40 @@ maybe('live engine (ffmpeg + Whisper tiny.en)', () => {
     expect(captions.every((c) => c.text.length > 0 && c.question === 0)).toBe(true);
   }, 120_000);
 
+  it('recognises one window of a session at a time, every final once and in order; finals only when the recognizer says so', async () => {
+    const clip = await liveClip(TEXT, dir);
+    for (const interims of [true, false]) {
+      const calls: { interim: boolean; samples: number }[] = [];
+      let inFlight = 0;
+      let maxInFlight = 0;
+      const slow = {
+        interims,
+        async transcribe(pcm: Int16Array, o: { interim?: boolean } = {}) {
+          calls.push({ interim: o.interim ?? false, samples: pcm.length });
+          maxInFlight = Math.max(maxInFlight, ++inFlight);
+          await new Promise((r) => setTimeout(r, 400));
+          inFlight--;
+          return [{ text: `w${calls.length}`, start: 0, end: 0.5 }];
+        },
+      };
+      const engine = createLiveEngine({ capacity: 1, log, recognizer: slow });
+      const session = engine.open('a', { questions: QUESTIONS }) as LiveSession;
+      for (let i = 0; i + 1 < clip.cuts.length; i++) {
+        session.push(clip.webm.subarray(clip.cuts[i]!, clip.cuts[i + 1]!));
+        await new Promise((r) => setTimeout(r, 62));
+      }
+      await session.end();
+      const finals = session.drain().captions.filter((c) => c.final);
+      await engine.close();
+      expect(maxInFlight).toBe(1);
+      expect(finals.map((c) => c.segment)).toEqual([0, 1, 2]);
+      expect(calls.filter((c) => !c.interim)).toHaveLength(3);
+      if (!interims) expect(calls.every((c) => !c.interim)).toBe(true);
+      // The open segment only: no window holds more than 10 s (+ pre-roll) of audio.
+      expect(Math.max(...calls.map((c) => c.samples))).toBeLessThanOrEqual(16000 * 10.25);
+    }
+  }, 60_000);
+
   it('holds a fixed number of sessions; a closed one frees its slot; junk bytes fail quietly', async () => {
     const engine = createLiveEngine({ capacity: 1, log, recognizer });
     const a = engine.open('a', { questions: QUESTIONS });
