@@ -93,6 +93,18 @@ describe('live practice', () => {
     expect(await page.getByRole('radio', { name: 'General interview questions' }).isChecked()).toBe(true);
     await shot(page, 'practice-setup');
 
+    // A set for a job: pasted posting → POST /api/v1/question-sets, listed before Start.
+    await page.getByRole('radio', { name: 'Questions for a job' }).check();
+    expect(await page.getByRole('button', { name: 'Start' }).isDisabled()).toBe(true);
+    await page.getByLabel(/^Job description/).fill('Backend engineer. You will design APIs, lead code reviews, mentor junior engineers and work with product managers. Requirements: Go or Python, SQL, distributed systems, clear communication.');
+    await page.getByRole('button', { name: 'Suggest questions' }).click();
+    await page.getByTestId('practice-set').waitFor();
+    expect(await page.getByTestId('practice-set').locator('li').count()).toBe(5);
+    expect(await page.getByRole('button', { name: 'Start' }).isEnabled()).toBe(true);
+    await shot(page, 'practice-setup-job');
+    await page.getByRole('radio', { name: 'General interview questions' }).check();
+    await until(async () => (await page.getByTestId('practice-set').locator('li').count()) === general.questions.length, 5_000);
+
     // A denied microphone: a clear message, the upload page as the fallback, no session started.
     await page.evaluate(`navigator.mediaDevices.getUserMedia = () => Promise.reject(new DOMException('Permission denied', 'NotAllowedError'))`);
     await page.getByRole('button', { name: 'Start' }).click();
