@@ -29,9 +29,17 @@ export interface RecognizedWord {
   end: number;
 }
 
+export interface TranscribeWindowOptions {
+  interim?: boolean;
+  signal?: AbortSignal;
+}
+
 export interface LiveRecognizer {
-  /** `interim`: a window that a later one replaces, so a shared pool may serve finals first. */
-  transcribe(pcm: Int16Array, opts?: { interim?: boolean }): Promise<RecognizedWord[]>;
+  /**
+   * `interim`: a window that a later one replaces, so a shared pool may serve finals first.
+   * `signal`: the caller no longer wants it; a window still waiting is dropped (rejects).
+   */
+  transcribe(pcm: Int16Array, opts?: TranscribeWindowOptions): Promise<RecognizedWord[]>;
   /** Ends worker processes (idempotent); the recognizer may start them again on the next call. */
   close?(): Promise<void>;
   /** false: too slow to show interims, so sessions send it finals only. */
@@ -160,12 +168,20 @@ export class WhisperLiveRecognizer implements LiveRecognizer {
     return this.all.length;
   }
 
-  transcribe(pcm: Int16Array, opts: { interim?: boolean } = {}): Promise<RecognizedWord[]> {
+  transcribe(pcm: Int16Array, opts: TranscribeWindowOptions = {}): Promise<RecognizedWord[]> {
     return new Promise((resolve, reject) => {
-      const job = { pcm, interim: opts.interim ?? false, resolve, reject };
+      opts.signal?.throwIfAborted();
+      const job: Job = { pcm, interim: opts.interim ?? false, resolve, reject };
       // Finals go before every queued interim: a late final is what makes captions lag.
       const at = job.interim ? this.queue.length : this.queue.findIndex((j) => j.interim);
       this.queue.splice(at < 0 ? this.queue.length : at, 0, job);
+      // A window already being decoded runs to its end (stopping means killing the worker).
+      opts.signal?.addEventListener('abort', () => {
+        const i = this.queue.indexOf(job);
+        if (i < 0) return;
+        this.queue.splice(i, 1);
+        reject(opts.signal!.reason);
+      }, { once: true });
       this.pump();
     });
   }

@@ -35,6 +35,8 @@ export class LiveSession {
   private readonly outbox = new Outbox();
   private readonly finals: { w: SegmentWindow; question: number }[] = [];
   private interim: { w: SegmentWindow; question: number } | null = null;
+  /** Withdraws the window this session has in the recognizer, while it is still waiting there. */
+  private waiting: { abort: AbortController; interim: boolean } | null = null;
   private running: Promise<void> | null = null;
   /** Highest segment whose final has been queued: its interims are stale. */
   private finalUpTo = -1;
@@ -84,6 +86,7 @@ export class LiveSession {
     this.closed = true;
     this.finals.length = 0;
     this.interim = null;
+    this.waiting?.abort.abort();
     this.opts.onClose?.();
     await this.decoder.kill();
     await this.running;
@@ -116,6 +119,8 @@ export class LiveSession {
         }
         this.finalUpTo = Math.max(this.finalUpTo, w.segment);
         if (this.interim && this.interim.w.segment <= w.segment) this.interim = null;
+        // An interim still waiting in the shared pool would only be thrown away.
+        if (this.waiting?.interim) this.waiting.abort.abort();
       } else if (w.segment > this.finalUpTo && this.opts.recognizer.interims !== false) {
         this.interim = { w, question: this.question };
       }
@@ -131,13 +136,17 @@ export class LiveSession {
       if (!job || this.closed) return;
       const { w, question } = job;
       let words: { text: string; start: number; end: number }[];
+      const abort = new AbortController();
+      this.waiting = { abort, interim: w.kind === 'interim' };
       try {
-        words = await this.opts.recognizer.transcribe(w.pcm, { interim: w.kind === 'interim' });
+        words = await this.opts.recognizer.transcribe(w.pcm, { interim: w.kind === 'interim', signal: abort.signal });
       } catch (e) {
+        if (abort.signal.aborted) continue;
         // One bad window costs one caption; the log says so without flooding.
         if (this.failures++ % 20 === 0) this.opts.log.warn({ sessionId: this.id, err: e, failures: this.failures }, 'live recognition failed');
         continue;
       }
+      this.waiting = null;
       if (this.closed) return;
       const text = words.map((x) => x.text).join(' ').trim();
       if (w.kind === 'interim' && (w.segment <= this.finalUpTo || !text)) continue;
