@@ -22,6 +22,8 @@ export interface LiveTranscription {
   push(bytes: Uint8Array): void;
   /** The user moved to question `index` (answer-length nudges restart). */
   setQuestion(index: number): void;
+  /** Recording time (seconds) of the audio decoded so far: where a question change falls in the recording. */
+  readonly positionSec: number;
   /** Captions and nudges produced since the last drain (bounded buffer; oldest interim captions dropped first). */
   drain(): LiveOut;
   /** Stops decoding and frees the slot (idempotent). */

@@ -64,6 +64,11 @@ export class LiveSession {
     if (!this.closed && bytes.byteLength > 0) this.decoder.write(bytes);
   }
 
+  /** Recording time of the audio decoded so far, seconds (+ startSec). */
+  get positionSec(): number {
+    return this.segmenter.nowSec;
+  }
+
   setQuestion(index: number): void {
     this.question = index;
     this.nudger.setQuestion(index, this.segmenter.nowSec);
