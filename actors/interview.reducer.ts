@@ -5,6 +5,7 @@
  * stage already passed are harmless no-ops, because pub/sub delivers at least once.
  */
 import { AppError } from '../services/shared/errors.js';
+import type { PracticeMark } from '../services/transcripts/practice-script.js';
 import type { Effect, InterviewEvent, InterviewState, LifecyclePolicy, Stage, Status, Transition } from './interview.types.js';
 
 export class IllegalTransitionError extends AppError {
@@ -103,12 +104,15 @@ function step(s: InterviewState, e: InterviewEvent, policy: LifecyclePolicy): Tr
     case 'liveStarted':
       if (s.status === 'live') return ok(s, liveDeadline);
       if (s.status !== 'created' || s.source !== 'live') return reached(s, 'uploaded') ? stale() : illegal();
-      return ok({ ...s, status: 'live', stage: 'upload', live: { key: e.key, bytes: 0 }, timings: { upload: { startedAt: e.at } } }, liveDeadline);
+      return ok({
+        ...s, status: 'live', stage: 'upload', live: { key: e.key, bytes: 0 }, timings: { upload: { startedAt: e.at } },
+        ...(e.questions && { practice: { questions: e.questions, marks: [{ index: 0, atSec: 0 }] } }),
+      }, liveDeadline);
     case 'liveProgress':
       if (s.status !== 'live' || !s.live) return stale();
-      return ok({ ...s, live: { ...s.live, bytes: Math.max(s.live.bytes, e.bytes) } }, liveDeadline);
+      return ok({ ...withMarks(s, e.marks), live: { ...s.live, bytes: Math.max(s.live.bytes, e.bytes) } }, liveDeadline);
     case 'liveEnded':
-      if (s.status === 'live' || (s.status === 'failed' && s.source === 'live' && !s.media)) return recorded(s, e.key, e.size, e.at, ok, deadline);
+      if (s.status === 'live' || (s.status === 'failed' && s.source === 'live' && !s.media)) return recorded(withMarks(s, e.marks), e.key, e.size, e.at, ok, deadline);
       // A late end of the recording the interview already holds (its deadline finished it first).
       return reached(s, 'uploaded') || s.media?.key === e.key ? stale() : illegal();
     case 'transcriptImported': {
@@ -198,6 +202,12 @@ function step(s: InterviewState, e: InterviewEvent, policy: LifecyclePolicy): Tr
     default:
       throw new AppError('invalid_event', `unknown interview event "${(e as { type?: unknown }).type}"`, 400);
   }
+}
+
+/** The session sends all its marks each time; a redelivered older list never shortens them. */
+function withMarks(s: InterviewState, marks: PracticeMark[] | undefined): InterviewState {
+  if (!marks || !s.practice || marks.length < s.practice.marks.length) return s;
+  return { ...s, practice: { ...s.practice, marks } };
 }
 
 /** The recording is complete (an upload or a live session's): on to transcription. */

@@ -1,5 +1,6 @@
 /** The interview lifecycle's vocabulary: states, events the actor accepts, effects it asks for. */
 import type { InterviewError, Stage, Status } from '../services/contract/interview.js';
+import type { PracticeMark, PracticeScript } from '../services/transcripts/practice-script.js';
 
 // Status, stage and error cross the wire, so the API contract owns them.
 export { STATUSES, type InterviewError, type Stage, type Status } from '../services/contract/interview.js';
@@ -18,6 +19,11 @@ export interface InterviewState {
   source?: 'upload' | 'live';
   /** While `live`: the recording's upload id and the bytes the live session reported so far. */
   live?: { key: string; bytes: number };
+  /**
+   * A live practice's questions and when each was on screen (recording time): the questions are
+   * not in the recording, so transcription puts them back from here. Kept after the recording ends.
+   */
+  practice?: PracticeScript;
   /** The stage the interview is in or last worked on. */
   stage: Stage;
   /** Overall progress 0..1 across the stages (upload 0–0.3, transcription 0.3–0.85, analysis 0.85–1). */
@@ -57,11 +63,11 @@ export type InterviewEvent =
   | (Base & { type: 'uploadAbandoned' })
   | (Base & { type: 'uploadCompleted'; key: string; size: number; filename?: string; engine?: string; speakers?: string })
   /** A live session began recording into upload `key` (repeated on resume: refreshes the deadline). */
-  | (Base & { type: 'liveStarted'; key: string })
+  | (Base & { type: 'liveStarted'; key: string; questions?: PracticeScript['questions'] })
   /** The live session holds `bytes` of the recording (throttled by the session; refreshes the deadline). */
-  | (Base & { type: 'liveProgress'; bytes: number })
+  | (Base & { type: 'liveProgress'; bytes: number; marks?: PracticeMark[] })
   /** The live session finished: the upload `key` of `size` bytes is the recording, as if uploaded. */
-  | (Base & { type: 'liveEnded'; key: string; size: number })
+  | (Base & { type: 'liveEnded'; key: string; size: number; marks?: PracticeMark[] })
   | (Base & { type: 'transcriptImported'; key: string; durationSec: number })
   | (Base & { type: 'stageStarted'; stage: 'transcription' | 'analysis' })
   | (Base & { type: 'stageProgress'; stage: 'transcription' | 'analysis'; fraction: number })

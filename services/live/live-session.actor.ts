@@ -19,7 +19,7 @@ import {
   BUSY_MESSAGE, BUSY_RETRY_AFTER_SEC, type ChunkPayload, ended, LIVE_SESSION_ACTOR, type LiveCall, liveError, type LiveResult, notFound,
   type QuestionPayload, type StartPayload,
 } from './live-session.types.js';
-import { PROGRESS, type Progress, SESSION, type Session, type Stored } from './live-session.state.js';
+import { addMark, PROGRESS, type Progress, SESSION, type Session, type Stored } from './live-session.state.js';
 
 const IDLE = 'idle';
 /** The interview's deadline is refreshed at most this often (each refresh is a durable reminder write). */
@@ -44,6 +44,12 @@ export function liveSessionActor(d: LiveSessionDeps, feed = new EngineFeed(d.eng
     return { s, p };
   };
   const dispatch = (ctx: ActorContext, command: InterviewCommand) => ctx.actors.invoke<DispatchResult>(INTERVIEW_ACTOR, ctx.id, 'dispatch', command);
+  /**
+   * Where the recording is now, in its own time: the audio this node's engine has decoded (it lags
+   * the click by at most a slice and the decoder's buffer), else the time since start. A dropped
+   * socket leaves no gap to subtract: the browser keeps recording and re-sends from receivedBytes.
+   */
+  const positionSec = (ctx: ActorContext, st: Stored): number => d.engine.get(ctx.id)?.positionSec ?? (ctx.now() - st.s.startedAt) / 1000;
   const started = ({ p }: Stored, id: string): LiveResult<LiveStarted> => ({ ok: true, interviewId: id, receivedBytes: p.receivedBytes, question: p.question });
 
   /** The interview is gone (erased mid-session): leave nothing behind. */
@@ -69,7 +75,7 @@ export function liveSessionActor(d: LiveSessionDeps, feed = new EngineFeed(d.eng
         // Gone with an erase racing us: the interview answers below. Anything else is retried.
         if (await d.uploads.tus.getUpload(uploadId).then(() => true, () => false)) throw err;
       });
-      res = await dispatch(ctx, { type: 'liveEnded', eventId: `live-end:${uploadId}`, key: uploadId, size });
+      res = await dispatch(ctx, { type: 'liveEnded', eventId: `live-end:${uploadId}`, key: uploadId, size, ...(st.p.marks && { marks: st.p.marks }) });
     }
     if (res.outcome === 'rejected') {
       if (!res.state || res.state.status === 'deleted') return forget(ctx, st).then(() => 'gone' as const);
@@ -101,7 +107,9 @@ export function liveSessionActor(d: LiveSessionDeps, feed = new EngineFeed(d.eng
     const uploadId = uploadIdFor(ctx.id, randomBytes(12).toString('hex'));
     try {
       await d.uploads.tus.create(new Upload({ id: uploadId, offset: 0, metadata: { interviewId: ctx.id, filename: 'live.webm', filetype: 'audio/webm' }, creation_date: new Date(now).toISOString() }));
-      const res = await dispatch(ctx, { type: 'liveStarted', eventId: `live-start:${uploadId}`, key: uploadId });
+      // The questions go to the interview now, so a deadline-finished recording still has them.
+      const script = questions.map((q) => ({ text: q.text, ...(q.kind && { kind: q.kind }) }));
+      const res = await dispatch(ctx, { type: 'liveStarted', eventId: `live-start:${uploadId}`, key: uploadId, questions: script });
       if (res.outcome === 'rejected' || res.state.status !== 'live') {
         await feed.close(ctx.id);
         await d.uploads.tus.remove(uploadId).catch(() => undefined);
@@ -114,7 +122,7 @@ export function liveSessionActor(d: LiveSessionDeps, feed = new EngineFeed(d.eng
     }
     const st: Stored = {
       s: { interviewId: ctx.id, ownerUid: uid, uploadId, questions, startedAt: now, head: '' },
-      p: { receivedBytes: 0, question: 0, lastChunkAt: now, lastSeenAt: now, reportedBytes: 0, reportedAt: now, ended: false, headDone: false },
+      p: { receivedBytes: 0, question: 0, lastChunkAt: now, lastSeenAt: now, reportedBytes: 0, reportedAt: now, ended: false, headDone: false, marks: [{ index: 0, atSec: 0 }] },
     };
     ctx.state.set(SESSION, st.s);
     ctx.state.set(PROGRESS, st.p);
@@ -192,8 +200,16 @@ export function liveSessionActor(d: LiveSessionDeps, feed = new EngineFeed(d.eng
         if (!Number.isInteger(index) || index < 0 || index >= st.s.questions.length) {
           return liveError('invalid_live_request', `question index must be 0..${st.s.questions.length - 1}`);
         }
+        const before = st.p.marks;
+        const marks = before ? addMark(before, index, positionSec(ctx, st)) : undefined;
+        const last = marks?.[marks.length - 1];
+        if (marks && last && JSON.stringify(marks) !== JSON.stringify(before)) {
+          // Marks reach the interview at once: a session lost later still has them for the report.
+          const res = await dispatch(ctx, { type: 'liveProgress', eventId: `live-mark:${st.s.uploadId}:${marks.length}:${last.index}@${last.atSec}`, bytes: st.p.receivedBytes, marks });
+          if (res.outcome === 'rejected') return forget(ctx, st).then(notFound);
+        }
         d.engine.get(ctx.id)?.setQuestion(index);
-        ctx.state.set<Progress>(PROGRESS, { ...st.p, question: index, lastSeenAt: ctx.now() });
+        ctx.state.set<Progress>(PROGRESS, { ...st.p, question: index, lastSeenAt: ctx.now(), ...(marks && { marks }) });
         return { ok: true };
       },
       async finish(ctx, { uid }: LiveCall): Promise<LiveResult<{ interviewId: string }>> {

@@ -6,6 +6,7 @@ import type { Diarizer } from '../media/diarization/diarizer.js';
 import { speakerCountFor } from '../media/diarization/speakers.js';
 import { transcribeMedia } from '../media/pipeline.js';
 import { type Artifacts, artifactKeys } from '../shared/artifacts.js';
+import { practiceTranscript } from '../transcripts/practice-script.js';
 import { PermanentError } from '../shared/errors.js';
 import { sealUpload, type UploadStore } from '../upload/upload.store.js';
 import type { StageWork } from './stage.worker.js';
@@ -31,15 +32,19 @@ export function transcriptionWork(d: {
       });
       const workDir = path.join(d.workDir, state.id);
       await fs.mkdir(workDir, { recursive: true });
+      const live = state.source === 'live';
       try {
-        const transcript = await transcribeMedia(media.path, {
+        const heard = await transcribeMedia(media.path, {
           workDir,
           maxDurationSec: d.maxDurationSec,
           onProgress: progress,
           engine: d.engineFor(state.media.engine),
-          // The upload's speaker count (validated at upload; absent means auto).
-          diarization: { speakers: speakerCountFor(state.media.speakers), ...(d.diarizer !== undefined && { diarizer: d.diarizer }) },
+          // The upload's speaker count (validated at upload; absent means auto). A live practice
+          // records the user's microphone only: one voice, never split.
+          diarization: { speakers: live ? '1' : speakerCountFor(state.media.speakers), ...(d.diarizer !== undefined && { diarizer: d.diarizer }) },
         });
+        // The practised questions were shown and read by the browser, not recorded: put them back.
+        const transcript = live ? practiceTranscript(heard, state.practice) : heard;
         const key = artifactKeys.transcript(state.id, 'media');
         await d.artifacts.put(key, transcript);
         return { type: 'transcribed', eventId: '', key, durationSec: transcript.durationSec };

@@ -12,6 +12,8 @@ export interface FakeSession extends LiveTranscription {
   readonly questions: LiveQuestion[];
   question: number;
   closed: boolean;
+  /** What the session says it has decoded (tests set it). */
+  positionSec: number;
 }
 
 export interface FakeEngine extends LiveEngine {
@@ -36,7 +38,7 @@ export function fakeEngine(capacity = 3): FakeEngine {
       let out: LiveOut = { captions: [], nudges: [] };
       let segment = 0;
       const s: FakeSession = {
-        id, bytes: [], startSec: opts.startSec ?? 0, questions: opts.questions, question: 0, closed: false,
+        id, bytes: [], startSec: opts.startSec ?? 0, questions: opts.questions, question: 0, closed: false, positionSec: opts.startSec ?? 0,
         push(b) {
           s.bytes.push(Buffer.from(b));
           out.captions.push({ text: `heard ${b.byteLength} bytes`, final: true, segment: segment++, startSec: 0, endSec: 1, question: s.question });
