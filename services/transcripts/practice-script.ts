@@ -32,8 +32,9 @@ export const PRACTICE_CANDIDATE = 'Candidate';
 /**
  * Pure: the recognised words (all the user's) with each question inserted as interviewer words at
  * its mark, before the words that start at or after it. The question words take no time (start =
- * end): the browser read them, nobody spoke them into the recording, so talk time, talk ratio and
- * pace stay the user's alone (candidate share ≈ 100%, which is what a solo practice honestly is).
+ * end): the browser read them, nobody spoke them into the recording, so talk time, pace and the
+ * talk ratio (by time) stay the user's alone: ≈ 100%, which is what a solo practice honestly is. The
+ * share by words counts the question text, as any transcript with its interviewer's words would.
  * A mark inside a word moves to that word's end, so times stay sorted.
  */
 export function withPracticeScript(words: readonly Word[], script: PracticeScript): Word[] {
