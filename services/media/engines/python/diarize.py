@@ -59,6 +59,10 @@ CLEAR_MARGIN = 0.05
 DOUBTFUL_CONFIDENCE = 0.6
 # A speaker's own pauses up to this long stay inside their turn.
 FILL_GAP_SEC = 1.0
+# Two-way splits: another split replaces the spectral one only when its voices are this much
+# further apart (centroid cosine), and each side holds at least this share of the windows.
+BETTER_SPLIT_COS = 0.05
+MIN_SIDE_SHARE = 0.05
 
 
 # ----------------------------------------------------------------------------- weights
@@ -402,7 +406,34 @@ def cluster(emb, k, rng):
     v = v / (np.linalg.norm(v, axis=1, keepdims=True) + 1e-9)
     labels = _kmeans_pp(v, k, rng)
     labels, _ = _spherical_kmeans(emb, labels, k)
-    return labels
+    return _most_distinct_split(emb, labels, rng) if k == 2 else labels
+
+
+def _max_centroid_cos(emb, labels, k):
+    _, cents = _spherical_kmeans(emb, labels, k)
+    return max(float(cents[i] @ cents[j]) for i in range(k) for j in range(i + 1, k))
+
+
+def _most_distinct_split(emb, labels, rng, restarts=8):
+    """The two-way split whose voices differ most, when it clearly beats the spectral one.
+
+    Spectral clustering (pruned to each window's strongest 30% of links) and k-means both favour
+    halves of similar size. When one voice holds ~10% of the speech (an interviewer asking short
+    questions) and the other varies (one person recorded on two days), they can split the varied
+    voice in two and put the short one with a half. Spherical k-means from k-means++ seeds on the
+    raw embeddings also reaches the split that isolates the short voice; it is taken when its
+    centroids are clearly further apart."""
+    min_side = max(4, int(np.ceil(MIN_SIDE_SHARE * len(emb))))
+    best, best_cos = labels, _max_centroid_cos(emb, labels, 2)
+    base_cos = best_cos
+    for _ in range(restarts):
+        cand, _ = _spherical_kmeans(emb, _kmeans_pp(emb, 2, rng, restarts=1), 2)
+        if np.bincount(cand, minlength=2).min() < min_side:
+            continue
+        c = _max_centroid_cos(emb, cand, 2)
+        if c < best_cos:
+            best, best_cos = cand, c
+    return best if best_cos <= base_cos - BETTER_SPLIT_COS else labels
 
 
 def choose_panel_k(emb, lo=3, hi=7):
