@@ -14,7 +14,8 @@
  * `--engine=whisper` measures Whisper (the default local engine once setup-whisper.sh ran) the same
  * way, with one decoder thread and with one per core; `--engine=pocketsphinx` (default) the fallback.
  * `--diarize` adds, per length, the whole stage with offline diarization on (speakers 2, as "Me and
- * an interviewer") at one per core, and the diarizer's own share of the time.
+ * an interviewer") at one per core, and the diarizer's own share of the time; `--diarized-only`
+ * skips the runs without it (a 30-minute recording then takes one pass plus the diarizer alone).
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
@@ -135,7 +136,7 @@ async function timeEngine(label: string, rec: { path: string; reference: string 
  * One recording per length, transcribed with parallelism 1 and one per core (latency), then as
  * many recordings at once as cores, each at parallelism 1 (throughput).
  */
-async function scaling(lengths: readonly number[], cores: number, engine: EngineName, diarize = false): Promise<Row[]> {
+async function scaling(lengths: readonly number[], cores: number, engine: EngineName, diarize = false, diarizedOnly = false): Promise<Row[]> {
   const dir = await mkdtemp(path.join(tmpdir(), 'bench-pipeline-long-'));
   const rows: Row[] = [];
   const table: string[][] = [];
@@ -143,10 +144,22 @@ async function scaling(lengths: readonly number[], cores: number, engine: Engine
   try {
     for (const minutes of lengths) {
       const rec = await longRecording(minutes, dir);
-      const one = await timeEngine(`${minutes} min, concurrency 1`, rec, engine, 1);
       const all = await timeEngine(`${minutes} min, concurrency ${cores}`, rec, engine, cores);
-      const many = await timeEngine(`${minutes} min ×${cores} at once, concurrency 1 each`, rec, engine, 1, cores);
-      rows.push(one, all, many);
+      if (!diarizedOnly) {
+        const one = await timeEngine(`${minutes} min, concurrency 1`, rec, engine, 1);
+        const many = await timeEngine(`${minutes} min ×${cores} at once, concurrency 1 each`, rec, engine, 1, cores);
+        rows.push(one, all, many);
+        console.log(`${minutes} min: ${one.audioSec.toFixed(0)} s of audio, wall ${one.wallSec.toFixed(1)} s at concurrency 1, ` +
+          `${all.wallSec.toFixed(1)} s at ${cores}, ${many.wallSec.toFixed(1)} s for ${cores} at once`);
+        table.push([
+          `${minutes} min (${rec.clipCount} clips)`, one.audioSec.toFixed(0),
+          one.wallSec.toFixed(1), (1 / one.ratio).toFixed(2), (one.cpuSec / one.wallSec).toFixed(2),
+          all.wallSec.toFixed(1), (1 / all.ratio).toFixed(2), (all.cpuSec / all.wallSec).toFixed(2),
+          `${(one.wallSec / all.wallSec).toFixed(2)}×`, (all.audioSec / all.cpuSec).toFixed(2),
+          (1 / many.ratio).toFixed(2), `${(one.ratio / many.ratio).toFixed(2)}×`,
+          all.wer.toFixed(3), all.ratio < 1.5 ? 'yes' : 'NO',
+        ]);
+      } else rows.push(all);
       if (diarize) {
         const d = await timeEngine(`${minutes} min, concurrency ${cores}, diarization on`, rec, engine, cores, 1, '2');
         rows.push(d);
@@ -158,29 +171,19 @@ async function scaling(lengths: readonly number[], cores: number, engine: Engine
         const aloneWall = (performance.now() - t0) / 1000;
         await rm(wav, { force: true });
         diarTable.push([`${minutes} min`, d.audioSec.toFixed(0), all.wallSec.toFixed(1), d.wallSec.toFixed(1), (1 / all.ratio).toFixed(2), (1 / d.ratio).toFixed(2),
-          (d.audioSec / aloneWall).toFixed(0), (d.audioSec / Number(alone.timing.cpu_sec ?? aloneWall)).toFixed(0), (d.audioSec / d.cpuSec).toFixed(2)]);
+          (d.audioSec / aloneWall).toFixed(0), (d.audioSec / Number(alone.timing.cpu_sec ?? aloneWall)).toFixed(0), (d.audioSec / d.cpuSec).toFixed(2), (d.cpuSec / d.wallSec).toFixed(2)]);
       }
       await rm(rec.path, { force: true });
-      console.log(`${minutes} min: ${one.audioSec.toFixed(0)} s of audio, wall ${one.wallSec.toFixed(1)} s at concurrency 1, ` +
-        `${all.wallSec.toFixed(1)} s at ${cores}, ${many.wallSec.toFixed(1)} s for ${cores} at once`);
-      table.push([
-        `${minutes} min (${rec.clipCount} clips)`, one.audioSec.toFixed(0),
-        one.wallSec.toFixed(1), (1 / one.ratio).toFixed(2), (one.cpuSec / one.wallSec).toFixed(2),
-        all.wallSec.toFixed(1), (1 / all.ratio).toFixed(2), (all.cpuSec / all.wallSec).toFixed(2),
-        `${(one.wallSec / all.wallSec).toFixed(2)}×`, (all.audioSec / all.cpuSec).toFixed(2),
-        (1 / many.ratio).toFixed(2), `${(one.ratio / many.ratio).toFixed(2)}×`,
-        all.wer.toFixed(3), all.ratio < 1.5 ? 'yes' : 'NO',
-      ]);
     }
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
-  printTable(`pipeline scaling: ${engine} on joined testdata clips, ${cores} CPUs (audio÷wall = times faster than real time)`,
+  if (table.length) printTable(`pipeline scaling: ${engine} on joined testdata clips, ${cores} CPUs (audio÷wall = times faster than real time)`,
     ['recording', 'audio s', 'wall s c=1', 'audio÷wall c=1', 'cores got', `wall s c=${cores}`, `audio÷wall c=${cores}`, 'cores got', 'speed-up',
       'audio÷CPU s', `${cores} recs at once: audio÷wall`, 'throughput gain', 'WER', 'wall<1.5×audio'], table);
   if (diarTable.length) {
     printTable(`pipeline with offline diarization (speakers 2): ${engine}, concurrency ${cores}`,
-      ['recording', 'audio s', 'wall s without', 'wall s with', 'audio÷wall without', 'audio÷wall with', 'diarizer alone: audio÷wall', 'diarizer alone: audio÷CPU s', 'audio÷CPU s with'], diarTable);
+      ['recording', 'audio s', 'wall s without', 'wall s with', 'audio÷wall without', 'audio÷wall with', 'diarizer alone: audio÷wall', 'diarizer alone: audio÷CPU s', 'audio÷CPU s with', 'cores got'], diarTable);
   }
   console.log('cores got = CPU seconds ÷ wall seconds of the run: below the concurrency means other processes took the rest; ' +
     `audio÷CPU s = audio seconds per CPU second, the cost of the work whatever the load; ${cores} recs at once = total audio ÷ wall ` +
@@ -198,7 +201,8 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
   const diarize = argv.includes('--diarize');
   const noDiarizer = diarize && diarizerUnavailable();
   if (noDiarizer) throw new Error(`--diarize: ${noDiarizer}`);
-  if (lengths.length) return scaling(lengths, availableParallelism(), engine, diarize);
+  // --diarized-only: just the whole stage with diarization at one decoder thread per core (issue 15's target).
+  if (lengths.length) return scaling(lengths, availableParallelism(), engine, diarize, diarize && argv.includes('--diarized-only'));
   const minutesArg = argv.indexOf('--minutes');
   const minutes = minutesArg >= 0 ? Number(argv[minutesArg + 1]) : 5;
   const cores = availableParallelism();
