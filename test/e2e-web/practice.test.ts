@@ -195,6 +195,11 @@ describe('live practice', () => {
       // The report comes from the full recording: its transcript holds the spoken words too.
       const transcript = (await api('GET', `/api/v1/interviews/${id}/transcript`)).body as { text: string };
       expect(heard(transcript.text).length).toBeGreaterThanOrEqual(5);
+      // The questions were read by the browser, not recorded: the session's marks put them back, so
+      // the report answers both practised questions.
+      const report = (await api('GET', `/api/v1/interviews/${id}/report`)).body as { answers: { question: string; wordCount: number }[] };
+      expect(report.answers.map((a) => a.question)).toEqual(expect.arrayContaining(general.questions.slice(0, 2).map((q) => q.text)));
+      process.stderr.write(`[practice] answers: ${JSON.stringify(report.answers.map((a) => [a.question, a.wordCount]))}\n`);
       process.stderr.write(`[practice] first captions after ${firstCaptionsSec.toFixed(1)} s; words captioned: ${spoken.join(', ')}\n`);
 
       expect(bob.events.filter((e) => e.startsWith('live.') || e.includes(id))).toEqual([]);
