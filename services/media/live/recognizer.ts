@@ -132,6 +132,9 @@ export interface WhisperLiveOptions {
   minSec?: number;
   /** Text shown to the decoder as previous context (e.g. a disfluent prompt to keep fillers). */
   prompt?: string;
+  /** Interpreter and worker script speaking live_whisper.py's protocol; default the venv's and it. */
+  python?: string;
+  script?: string;
 }
 
 interface Job {
@@ -151,7 +154,8 @@ export class WhisperLiveRecognizer implements LiveRecognizer {
   constructor(private readonly opts: WhisperLiveOptions = {}) {
     const p = whisperPaths({ model: opts.model ?? LIVE_WHISPER_MODEL });
     const count = Math.max(1, Math.floor(opts.workers ?? availableParallelism()));
-    this.all = Array.from({ length: count }, () => new WhisperWorker({ python: p.python, modelDir: p.modelDir, script: LIVE_SCRIPT, threads: 1 }));
+    const script = opts.script ?? LIVE_SCRIPT;
+    this.all = Array.from({ length: count }, () => new WhisperWorker({ python: opts.python ?? p.python, modelDir: p.modelDir, script, threads: 1 }));
     this.idle = [...this.all];
   }
 

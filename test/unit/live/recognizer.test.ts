@@ -1,5 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
-import { cutRepeatLoop, spreadWords } from '../../../services/media/live/recognizer.js';
+import path from 'node:path';
+import { cutRepeatLoop, spreadWords, WhisperLiveRecognizer } from '../../../services/media/live/recognizer.js';
+import { repoRoot } from '../../helpers/testdata.js';
 import { Outbox } from '../../../services/media/live/outbox.js';
 
 describe('live recognizer helpers', () => {
@@ -52,4 +54,32 @@ describe('live outbox', () => {
     for (let i = 0; i < 4; i++) o.nudge({ kind: 'silence', message: String(i), atSec: i, question: 0 });
     expect(o.drain().nudges.map((n) => n.message)).toEqual(['2', '3']);
   });
+});
+
+describe('live Whisper pool (fake worker script)', () => {
+  const script = path.join(repoRoot, 'test/fixtures/live/fake_live_worker.py');
+
+  it('serves finals before waiting interims and drops a withdrawn window', async () => {
+    const pool = new WhisperLiveRecognizer({ workers: 1, python: 'python3', script });
+    try {
+      await pool.warmUp();
+      const done: string[] = [];
+      const track = (name: string, p: Promise<{ text: string }[]>) =>
+        p.then((w) => void done.push(`${name}:${w[0]?.text}`), (e: unknown) => void done.push(`${name}:rejected ${(e as Error).name}`));
+      const abort = new AbortController();
+      const all = [
+        track('a', pool.transcribe(new Int16Array(1600), { interim: true })),
+        track('b', pool.transcribe(new Int16Array(3200), { interim: true })),
+        track('c', pool.transcribe(new Int16Array(4800))),
+        track('d', pool.transcribe(new Int16Array(6400), { interim: true, signal: abort.signal })),
+      ];
+      expect(pool.waiting).toBe(3);
+      abort.abort();
+      await Promise.all(all);
+      expect(done).toEqual(['d:rejected AbortError', 'a:n1600', 'c:n4800', 'b:n3200']);
+      expect(pool.computeSec).toHaveLength(3);
+    } finally {
+      await pool.close();
+    }
+  }, 20_000);
 });
