@@ -199,7 +199,7 @@ async function windowTimes(answer: Windowed, others: Windowed[], dir: string): P
     }
     files.set(set, paths);
   }
-  const liveScript = path.resolve('services/media/live/python/live_whisper.py');
+  const liveScript = path.resolve('services/media/engines/python/live_whisper.py');
   // min: the least the live worker encodes, s (the default is 10); null = the existing faster-whisper worker.
   const variants: [string, number | null][] = [['tiny.en', 10], ['tiny.en', null], ['base', 10], ['base', null]];
   for (const [model, min] of variants) {

@@ -3,7 +3,7 @@
  *
  * Whisper (default): a small pool of long-lived workers shared by every session of an engine, one
  * CTranslate2 thread each (one worker uses about one core whatever its threads, see whisper.ts),
- * taking windows first come, first served (finals before interims). The worker is python/live_whisper.py behind the existing
+ * taking windows first come, first served (finals before interims). The worker is engines/python/live_whisper.py behind the existing
  * WhisperWorker host: it encodes the window padded to 10 s instead of Whisper's 30 s, about a fifth
  * of the compute, which is what makes several sessions fit on two cores (numbers: bench/live.ts).
  * pocketsphinx (fallback when Whisper is not installed): one short process per window.
@@ -47,7 +47,7 @@ export interface LiveRecognizer {
 }
 
 const RATE = 16000;
-const LIVE_SCRIPT = path.join(path.dirname(fileURLToPath(import.meta.url)), 'python/live_whisper.py');
+const LIVE_SCRIPT = path.join(path.dirname(fileURLToPath(import.meta.url)), '../engines/python/live_whisper.py');
 export const LIVE_WHISPER_MODEL = 'tiny.en';
 
 let tmpRoot: string | null = null;

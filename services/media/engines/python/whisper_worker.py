@@ -20,19 +20,12 @@ import os
 import sys
 import time
 
-os.environ.setdefault("HF_HUB_OFFLINE", "1")
-os.environ.setdefault("HF_HUB_DISABLE_TELEMETRY", "1")
-
-
-def send(msg):
-    sys.stdout.write(json.dumps(msg, separators=(",", ":")) + "\n")
-    sys.stdout.flush()
+from worker_io import model_dir_or_none, send
 
 
 def main():
-    model_dir = os.environ["WHISPER_MODEL_DIR"]
-    if not os.path.isfile(os.path.join(model_dir, "model.bin")):
-        send({"type": "fatal", "message": f"no model.bin in {model_dir}"})
+    model_dir = model_dir_or_none()
+    if model_dir is None:
         return 2
     threads = int(os.environ.get("WHISPER_THREADS", "0") or 0)
     compute_type = os.environ.get("WHISPER_COMPUTE_TYPE", "int8")

@@ -22,22 +22,15 @@ import os
 import sys
 import time
 
-os.environ.setdefault("HF_HUB_OFFLINE", "1")
-os.environ.setdefault("HF_HUB_DISABLE_TELEMETRY", "1")
+from worker_io import model_dir_or_none, send
 
 FRAMES_PER_SEC = 100
 MAX_FRAMES = 3000
 
 
-def send(msg):
-    sys.stdout.write(json.dumps(msg, separators=(",", ":")) + "\n")
-    sys.stdout.flush()
-
-
 def main():
-    model_dir = os.environ["WHISPER_MODEL_DIR"]
-    if not os.path.isfile(os.path.join(model_dir, "model.bin")):
-        send({"type": "fatal", "message": f"no model.bin in {model_dir}"})
+    model_dir = model_dir_or_none()
+    if model_dir is None:
         return 2
     threads = int(os.environ.get("WHISPER_THREADS", "1") or 1)
     t0 = time.monotonic()
