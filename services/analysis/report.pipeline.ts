@@ -9,6 +9,7 @@ import type { Transcript } from '../transcripts/transcript.js';
 import { analyzeTranscript } from './analyze.js';
 import { analyzeContent, candidateSentences } from './content/analyze-content.js';
 import type { Extraction } from './job/extract.js';
+import type { KnownQuestion } from './questions/known.js';
 import { refineForReport } from './job/job-ai.js';
 import { withJobSection } from './job/job-report.js';
 import type { Report } from './report.schema.js';
@@ -21,6 +22,8 @@ export interface ReportOptions {
   jobDescription?: string;
   /** The user's choice of candidate; ignored (with a note) if no such speaker exists. */
   candidateSpeaker?: string;
+  /** The questions asked, with their kinds (a live practice's set): detected asks of them take the given kind. */
+  knownQuestions?: readonly KnownQuestion[];
   /** auto | economy | premium | a model id. */
   aiPreference?: string;
   ai?: { providers: AiProviders; cache: AiCache };
@@ -42,7 +45,7 @@ export async function buildReport(transcript: Transcript, opts: ReportOptions = 
   // A first pass decides who the candidate is (cheap: milliseconds for an hour of speech).
   const first = analyzeTranscript(transcript, { ...base, ...(override && { candidateSpeaker: override }) });
   const candidate = first.speakers.find((s) => s.role === 'candidate')?.id ?? labelled[0]?.speaker ?? 'speaker';
-  let content = analyzeContent({ words: labelled, candidate, timed: transcript.timed !== false, ...(opts.prepNotes && { prepNotes: opts.prepNotes }) });
+  let content = analyzeContent({ words: labelled, candidate, timed: transcript.timed !== false, ...(opts.prepNotes && { prepNotes: opts.prepNotes }), ...(opts.knownQuestions && { knownQuestions: opts.knownQuestions }) });
 
   // Always present, so the report can say "no AI was used, cost $0" as plainly as the opposite.
   let ai: AiUsage = { models: [], totalCostUsd: 0 };

@@ -25,6 +25,8 @@ export function analysisWork(d: {
         ...(state.prepNotes && { prepNotes: state.prepNotes }),
         ...(state.jobDescription && { jobDescription: state.jobDescription }),
         ...(state.analysis?.candidateSpeaker && { candidateSpeaker: state.analysis.candidateSpeaker }),
+        // The practised set's kinds were chosen with the questions; inferring them from the words can differ.
+        ...(state.practice?.questions && { knownQuestions: state.practice.questions }),
         ...(aiPreference && { aiPreference }),
         ...(d.ai && { ai: d.ai }),
       });

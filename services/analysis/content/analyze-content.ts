@@ -7,6 +7,7 @@
 import type { Word } from '../../transcripts/transcript.js';
 import { isAsk } from '../questions/acts.js';
 import { starExpected } from '../questions/kind.js';
+import type { KnownQuestion } from '../questions/known.js';
 import type { Answer, Content, PrepPoint } from './content.schema.js';
 import { judgeLength } from './length.js';
 import { matchPrepPoints, parsePrepNotes } from './prep.js';
@@ -28,6 +29,8 @@ export interface ContentInput {
    * start, end, duration or length verdict and no tip mentions seconds. Absent means timed.
    */
   readonly timed?: boolean;
+  /** Questions asked from a set with their kinds (a live practice): they keep the set's kind. */
+  readonly knownQuestions?: readonly KnownQuestion[];
 }
 
 const wordCountOf = (text: string): number => text.split(/\s+/u).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
@@ -69,7 +72,7 @@ export function candidateSentences(words: readonly Word[], candidate: string, se
 }
 
 export function analyzeContent(input: ContentInput): Content {
-  const segments = segmentAnswers(input.words, input.candidate);
+  const segments = segmentAnswers(input.words, input.candidate, input.knownQuestions);
   const built = segments.map((s) => buildAnswer(s, input.timed !== false));
   const answers: Answer[] = built.map(({ tipKind: _kind, ...answer }) => answer);
   let prep: { points: PrepPoint[] } | undefined;

@@ -15,9 +15,10 @@
  *     answer;
  *   - otherwise opens a new exchange.
  * The kind is the topic named by the exchange's latest ask (its words, else the rest of its turn),
- * else by all its turns, else technical (questions/kind.ts). A trailing unanswered question is
- * dropped. Candidate speech before the first question (small talk) is not an answer. Questions the
- * candidate asks never open an exchange.
+ * else by all its turns, else technical (questions/kind.ts); a known question's kind (a practice's
+ * set, questions/known.ts) beats all of these. A trailing unanswered question is dropped. Candidate
+ * speech before the first question (small talk) is not an answer. Questions the candidate asks never
+ * open an exchange.
  *
  * One speaker (a self-recorded practice run): the candidate's own sentences that read as interview
  * prompts ("Tell me about a time…", "Why do you want…", "What's your greatest weakness?") open
@@ -29,6 +30,7 @@
 import type { Word } from '../../transcripts/transcript.js';
 import { readSentence, wordCount, type SentenceAct } from '../questions/acts.js';
 import { askTopic, cueKind, questionKind, type QuestionKind } from '../questions/kind.js';
+import { knownKind, type KnownQuestion } from '../questions/known.js';
 import { askOfTurn, followsUp, type Ask } from '../questions/turn.js';
 import type { Sentence, Turn } from './turns.js';
 import { toTurns } from './turns.js';
@@ -75,8 +77,13 @@ export interface Exchange {
   readonly answer: Sentence[];
 }
 
-const kindOf = (asks: readonly Ask<Sentence>[]): QuestionKind =>
-  askTopic(asks.at(-1)!) ?? questionKind(asks.map((a) => a.context).join(' '));
+type Known = readonly KnownQuestion[] | undefined;
+
+// The latest ask that quotes a known question decides, as the latest ask's topic does otherwise.
+const kindOf = (asks: readonly Ask<Sentence>[], known: Known): QuestionKind =>
+  asks.map((a) => knownKind(a.text, known)).findLast((k) => k !== undefined) ??
+  askTopic(asks.at(-1)!) ??
+  questionKind(asks.map((a) => a.context).join(' '));
 
 const toSegment = (x: Exchange): Segment => ({
   question: joinSentences(x.asks.flatMap((a) => a.sentences)),
@@ -93,7 +100,7 @@ function fate(open: Exchange, ask: Ask<Sentence>): 'join' | 'followUp' | 'new' {
   return askTopic(ask) === undefined && followsUp(ask) ? 'followUp' : 'new';
 }
 
-function interviewExchanges(turns: readonly Turn[], candidate: string): Exchange[] {
+function interviewExchanges(turns: readonly Turn[], candidate: string, known: Known): Exchange[] {
   const out: Exchange[] = [];
   let open: Exchange | undefined;
   let previousTurn: string | undefined;
@@ -109,11 +116,11 @@ function interviewExchanges(turns: readonly Turn[], candidate: string): Exchange
     const next = open ? fate(open, ask) : 'new';
     if (open && next === 'join') {
       open.asks.push(ask);
-      open.kind = kindOf(open.asks);
+      open.kind = kindOf(open.asks, known);
     } else if (open && next === 'followUp') {
       open.followUps.push(ask);
     } else {
-      open = { asks: [ask], followUps: [], kind: kindOf([ask]), answer: [] };
+      open = { asks: [ask], followUps: [], kind: kindOf([ask], known), answer: [] };
       out.push(open);
     }
   }
@@ -126,7 +133,7 @@ function opensMonologueExchange(s: Sentence): boolean {
   return r.act === 'ask' && (r.form === 'prompt' || cueKind(s.text) !== undefined);
 }
 
-function monologueExchanges(turns: readonly Turn[]): Exchange[] {
+function monologueExchanges(turns: readonly Turn[], known: Known): Exchange[] {
   const out: Exchange[] = [];
   let open: Exchange | undefined;
   for (const s of turns.flatMap((t) => t.sentences)) {
@@ -134,9 +141,9 @@ function monologueExchanges(turns: readonly Turn[]): Exchange[] {
     const ask = opensMonologueExchange(s) ? askOfTurn([s]) : undefined;
     if (ask && open && open.answer.length === 0) {
       open.asks.push(ask);
-      open.kind = kindOf(open.asks);
+      open.kind = kindOf(open.asks, known);
     } else if (ask) {
-      open = { asks: [ask], followUps: [], kind: kindOf([ask]), answer: [] };
+      open = { asks: [ask], followUps: [], kind: kindOf([ask], known), answer: [] };
       out.push(open);
     } else {
       open?.answer.push(s);
@@ -145,12 +152,13 @@ function monologueExchanges(turns: readonly Turn[]): Exchange[] {
   return out;
 }
 
-export function exchanges(words: readonly Word[], candidate: string): Exchange[] {
+/** `known`: questions whose kind is given (a practice's set); their asks take that kind. */
+export function exchanges(words: readonly Word[], candidate: string, known?: readonly KnownQuestion[]): Exchange[] {
   const turns = toTurns(words, candidate);
   const hasInterviewer = turns.some((t) => t.speaker !== candidate);
-  return hasInterviewer ? interviewExchanges(turns, candidate) : monologueExchanges(turns);
+  return hasInterviewer ? interviewExchanges(turns, candidate, known) : monologueExchanges(turns, known);
 }
 
 /** The answered exchanges, as the report shows them. */
-export const segmentAnswers = (words: readonly Word[], candidate: string): Segment[] =>
-  exchanges(words, candidate).filter((x) => x.answer.length > 0).map(toSegment);
+export const segmentAnswers = (words: readonly Word[], candidate: string, known?: readonly KnownQuestion[]): Segment[] =>
+  exchanges(words, candidate, known).filter((x) => x.answer.length > 0).map(toSegment);
