@@ -112,9 +112,10 @@ async function timeRun(label: string, file: string, text: string, engines: reado
   }
 }
 
-/** The engine under test at a parallelism: pocketsphinx decoders in parallel chunks, or Whisper threads. */
+/** The engine under test at a parallelism: pocketsphinx decoders in parallel chunks, or Whisper workers (threads shared). */
 function engineAt(name: EngineName, parallelism: number): Engine {
-  return name === 'whisper' ? new WhisperEngine({ threads: parallelism }) : new LocalPocketsphinxEngine({ concurrency: parallelism });
+  // Whisper: one worker per unit of parallelism, so a long recording is split across them (whisper.ts).
+  return name === 'whisper' ? new WhisperEngine({ threads: parallelism, workers: parallelism }) : new LocalPocketsphinxEngine({ concurrency: parallelism });
 }
 
 /**

@@ -4,6 +4,7 @@
  * FallbackEngine to `local`, so a missing key, an outage or a rate limit that outlasts the retries
  * still yields a transcript, with a note saying so. `local` is marked single-speaker.
  */
+import { availableParallelism } from 'node:os';
 import { PermanentError } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
 import { AzureSpeechEngine, azureConfigFromEnv } from './engines/azure.js';
@@ -44,13 +45,26 @@ export interface EngineSelectOptions {
   retry?: RetryOptions;
   /** Upload caps, for tests that exercise chunking with small files. */
   maxUploadBytes?: number;
-  /** Whisper worker processes, one per recording transcribed at once (MEDIA_CONCURRENCY); default 1. */
+  /** Recordings transcribed at once (MEDIA_CONCURRENCY), default 1; Whisper gets whisperWorkerCount() of it. */
   whisperWorkers?: number;
   log?: Logger;
 }
 
 // One Whisper engine per process: its workers hold the model in memory and queue requests themselves.
 let sharedWhisper: WhisperEngine | undefined;
+
+/**
+ * Whisper workers for `recordings` transcribed at once: at least one per core, up to
+ * SPLIT_WORKERS_MAX, so a long recording on an idle pod is split across them (WhisperEngine
+ * `splitMinSec`) and uses every core; one worker uses about one core whatever its threads.
+ * The cap: each worker holds its own model (~280 MB resident for base), and in a container
+ * availableParallelism() can report the node's cores rather than the pod's 2-CPU limit.
+ * A pod busy with as many recordings as cores gains nothing from this; an idle one about halves
+ * a long recording's transcription time.
+ */
+export const SPLIT_WORKERS_MAX = 2;
+export const whisperWorkerCount = (recordings: number, cores = availableParallelism()): number =>
+  Math.max(recordings, Math.min(cores, SPLIT_WORKERS_MAX));
 
 /**
  * The offline engine: Whisper when its setup has run (scripts/setup-whisper.sh), falling back to
@@ -61,7 +75,7 @@ export function offlineEngine(log?: Logger, whisperWorkers = 1): TranscriptionEn
   if (whisperUnavailable() !== null) return pocketsphinx;
   return new FallbackEngine({
     name: 'whisper',
-    primary: () => new SingleSpeakerEngine((sharedWhisper ??= new WhisperEngine({ workers: whisperWorkers }))),
+    primary: () => new SingleSpeakerEngine((sharedWhisper ??= new WhisperEngine({ workers: whisperWorkerCount(whisperWorkers) }))),
     fallback: pocketsphinx,
     ...(log && { log }),
   });

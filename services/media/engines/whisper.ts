@@ -8,7 +8,12 @@
  * - Long-lived worker processes (whisper-worker.ts): each loads the model once. One worker uses
  *   about one core whatever its thread count (bench/pipeline.ts --engine=whisper measured 1.0× from
  *   a second thread, 1.5–2.0× from a second worker), so `workers` sets how many recordings one engine
- *   transcribes at once; the media service gives it MEDIA_CONCURRENCY.
+ *   transcribes at once; the media service gives it whisperWorkerCount(MEDIA_CONCURRENCY) (engine-select.ts).
+ * - Split across idle workers: a recording of at least `splitMinSec` that finds two or more workers
+ *   idle is cut at pauses into one part per idle worker (whisper-split.ts), the parts decoded at once
+ *   from their own WAV slices and stitched back in order (stitch.ts). So one long recording on an
+ *   otherwise idle pod uses every worker's core; a busy pod decodes it whole on one worker as before.
+ *   Each part starts a fresh context, prompted and hotworded like the first window of a whole file.
  * - Verbatim prompting: Whisper writes clean prose and drops "um"/"uh" unless its context shows
  *   disfluent text, so the first window is prompted with VERBATIM_PROMPT (OpenAI's prompting
  *   guidance). That prompt reaches only the first 30 s window, so FILLER_HOTWORDS is also prefixed to
@@ -20,16 +25,19 @@
  * - The energy scan of chunking.ts runs first, so silence fails fast as `no_speech` (Whisper would
  *   otherwise hallucinate a "Thank you." or the prompt into a silent file).
  */
-import { availableParallelism } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { transcriptText, type Transcript, type Word } from '../../transcripts/transcript.js';
 import { planChunks } from '../chunking.js';
 import { mediaError } from '../errors.js';
-import { wavEnergyEnvelope } from '../wav.js';
+import { wavEnergyEnvelope, writeWavSlice, type WavInfo } from '../wav.js';
 import type { TranscribeOptions, TranscriptionEngine } from './engine.js';
-import { WhisperWorker, type WhisperWordTuple } from './whisper-worker.js';
+import { stitchChunks, type ChunkResult } from './stitch.js';
+import { planSplit } from './whisper-split.js';
+import { WhisperWorker, type WhisperRequest, type WhisperWordTuple } from './whisper-worker.js';
 import { hesitationRegions } from '../fillers/gaps.js';
 import { mergeHesitations } from '../fillers/merge.js';
 
@@ -58,8 +66,13 @@ export interface WhisperEngineOptions {
   python?: string;
   /** Decoder threads in all, shared by the workers; default every CPU this process may use. */
   threads?: number;
-  /** Worker processes, each transcribing one recording at a time; default 1. */
+  /** Worker processes, each transcribing one recording (or one part of one) at a time; default 1. */
   workers?: number;
+  /**
+   * Recordings at least this long are split across the workers idle at the time (one part each);
+   * default DEFAULT_SPLIT_MIN_SEC. Shorter ones, and any on a one-worker engine, are decoded whole.
+   */
+  splitMinSec?: number;
   /** First-window prompt; null for none. Default VERBATIM_PROMPT. */
   initialPrompt?: string | null;
   /** Text prefixed to every window; null for none. Default FILLER_HOTWORDS. */
@@ -115,6 +128,14 @@ export function toTranscriptWords(tuples: readonly WhisperWordTuple[], durationS
   return words;
 }
 
+/**
+ * Two minutes: each part still holds several 30 s windows of context, and the eval clips (all
+ * shorter) are decoded exactly as before.
+ */
+export const DEFAULT_SPLIT_MIN_SEC = 120;
+/** No part shorter than this: a part's fresh context and its worker's wake-up are not worth less. */
+const MIN_PART_SEC = 60;
+
 /** A worker and how many recordings are queued on it (it runs one at a time). */
 interface Slot {
   worker: WhisperWorker;
@@ -143,34 +164,84 @@ export class WhisperEngine implements TranscriptionEngine {
     const { info, db } = await wavEnergyEnvelope(wavPath, 0.01);
     opts.signal?.throwIfAborted();
     if (info.sampleRate !== 16000) throw new RangeError(`whisper engine needs 16 kHz audio, got ${info.sampleRate} Hz`);
-    planChunks(db, { frameSec: 0.01 }); // throws no_speech for a silent recording
+    const { thresholdDb } = planChunks(db, { frameSec: 0.01 }); // throws no_speech for a silent recording
 
     let last = 0;
+    const report = (f: number): void => {
+      last = Math.max(last, Math.min(1, f));
+      opts.onProgress?.(last);
+    };
     const prompt = this.opts.initialPrompt === undefined ? VERBATIM_PROMPT : this.opts.initialPrompt;
     const hotwords = this.opts.hotwords === undefined ? FILLER_HOTWORDS : this.opts.hotwords;
-    const slot = this.leastBusy();
-    slot.pending++;
-    const res = await slot.worker.run(
-      {
-        path: path.resolve(wavPath),
-        language: this.opts.language ?? 'en',
-        beam_size: this.opts.beamSize ?? 5,
-        ...(prompt ? { initial_prompt: prompt } : {}),
-        ...(hotwords ? { hotwords } : {}),
-      },
-      {
-        signal: opts.signal,
-        onProgress: (f) => {
-          last = Math.max(last, Math.min(1, f));
-          opts.onProgress?.(last);
-        },
-      },
-    ).finally(() => slot.pending--);
-    let words = toTranscriptWords(res.words, info.durationSec);
+    const request = (file: string): WhisperRequest => ({
+      path: path.resolve(file),
+      language: this.opts.language ?? 'en',
+      beam_size: this.opts.beamSize ?? 5,
+      ...(prompt ? { initial_prompt: prompt } : {}),
+      ...(hotwords ? { hotwords } : {}),
+    });
+    let words: Word[];
+    const idle = this.workers.filter((w) => w.pending === 0);
+    const parts = info.durationSec >= (this.opts.splitMinSec ?? DEFAULT_SPLIT_MIN_SEC)
+      ? Math.min(idle.length, Math.floor(info.durationSec / MIN_PART_SEC)) : 1;
+    if (parts >= 2) {
+      const slots = idle.slice(0, parts);
+      for (const s of slots) s.pending++; // claimed now, before any await, so a concurrent call queues elsewhere
+      words = await this.transcribeParts(wavPath, info, planSplit(db, { frameSec: 0.01, parts, thresholdDb }), slots, request, report, opts.signal)
+        .finally(() => slots.forEach((s) => s.pending--));
+    } else {
+      const slot = this.leastBusy();
+      slot.pending++;
+      const res = await slot.worker.run(request(wavPath), { signal: opts.signal, onProgress: report }).finally(() => slot.pending--);
+      words = toTranscriptWords(res.words, info.durationSec);
+    }
     if (words.length === 0) throw mediaError('no_speech', 'No speech was recognised in the recording');
     if (this.opts.audioFillers ?? false) words = await this.hearFillers(wavPath, words, info.durationSec, opts.signal);
     if (last < 1) opts.onProgress?.(1);
     return { engine: this.name, durationSec: info.durationSec, language: 'en-US', words, text: transcriptText(words) };
+  }
+
+  /**
+   * Decodes the parts at once, one per slot, each from its own WAV slice, and stitches the words
+   * back onto the recording's timeline. Progress is the share of audio decoded over all parts, so it
+   * never goes back. The first failure (or the caller's abort) ends every part's worker, and this
+   * settles only once all have, so no decoder outlives the call.
+   */
+  private async transcribeParts(
+    wavPath: string, info: WavInfo, parts: readonly { startSec: number; endSec: number }[], slots: readonly Slot[],
+    request: (file: string) => WhisperRequest, report: (f: number) => void, outer?: AbortSignal,
+  ): Promise<Word[]> {
+    const dir = await mkdtemp(path.join(tmpdir(), 'whisper-parts-'));
+    const stop = new AbortController();
+    const signal = outer ? AbortSignal.any([outer, stop.signal]) : stop.signal;
+    const doneSec = parts.map(() => 0);
+    const errors: unknown[] = []; // the first is the one thrown
+    try {
+      const results = await Promise.all(parts.map(async (p, i): Promise<ChunkResult | null> => {
+        // The plan ends at the last whole envelope frame; the last part takes the remainder too.
+        const endSec = i === parts.length - 1 ? info.durationSec : p.endSec;
+        try {
+          const file = path.join(dir, `part-${i}.wav`);
+          await writeWavSlice(wavPath, info, p.startSec, endSec, file);
+          const res = await slots[i]!.worker.run(request(file), {
+            signal,
+            onProgress: (f) => {
+              doneSec[i] = Math.max(doneSec[i]!, Math.min(1, f) * (endSec - p.startSec));
+              report(doneSec.reduce((a, b) => a + b, 0) / info.durationSec);
+            },
+          });
+          return { offsetSec: p.startSec, endSec, words: toTranscriptWords(res.words, endSec - p.startSec) };
+        } catch (error) {
+          errors.push(outer?.aborted ? outer.reason : error);
+          stop.abort(error);
+          return null;
+        }
+      }));
+      if (errors.length > 0) throw errors[0];
+      return stitchChunks(results as ChunkResult[], info.durationSec);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   }
 
   /** The words plus the hesitations the audio pass hears between them (a numpy scan, ~1% of real time). */
