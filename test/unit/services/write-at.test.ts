@@ -73,21 +73,24 @@ describe('writeStreamAt', () => {
     const real = fs.writev;
     let call = 0;
     const order: string[] = [];
+    let failFirst: (() => void) | undefined;
     jest.spyOn(fs, 'writev').mockImplementation(((f: number, bufs: Buffer[], pos: number, cb: (e: unknown, n: number) => void) => {
       const mine = ++call;
       if (mine === 1) {
-        // The first batch: half of it lands, then the disk is full; it answers after the second.
+        // The first batch: half of it lands, then the disk is full; it answers only once the second
+        // has returned (held, not timed, so a slow disk cannot swap the order).
         const half = bufs[0]!.subarray(0, 500);
         fs.writeSync(f, half, 0, half.length, pos);
-        setTimeout(() => {
+        failFirst = () => {
           order.push('first failed');
           cb(Object.assign(new Error('no space'), { code: 'ENOSPC' }), 0);
-        }, 20);
+        };
         return;
       }
       real(f, bufs, pos, (e, n) => {
         order.push(`batch ${mine} done`);
         cb(e, n);
+        setImmediate(() => failFirst?.());
       });
     }) as never);
     const source = new PassThrough();

@@ -3,7 +3,6 @@
  * missed competencies first, then follow-ups to weak answers) or for a pasted job description, and
  * lists each question with its kind and the competency it aims at. Live practice comes next.
  */
-import { A } from '@solidjs/router';
 import { createSignal, For, Show } from 'solid-js';
 import type { QuestionSet, SetQuestion } from '../lib/types';
 import { requestQuestionSet } from '../stores/jobs';
@@ -28,7 +27,7 @@ export function QuestionSetList(props: { set: QuestionSet }) {
         )}</For>
       </ol>
       <Show when={props.set.notes?.length}><ul class="muted job-notes"><For each={props.set.notes}>{(n) => <li>{n}</li>}</For></ul></Show>
-      <p class="muted hint">Practise questions like these out loud, with live captions and nudges: <A href="/practice">Live practice</A>.</p>
+      <p class="muted hint">Practise questions like these out loud, with live captions and nudges: <a href="/practice">Live practice</a>.</p>
     </>
   );
 }
