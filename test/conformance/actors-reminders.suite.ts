@@ -4,11 +4,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { ActorRuntime, ReminderSpec } from '../../dapr/ports/index.js';
-import { ProbeLog, probeActor, type Firing } from './actors-probe.suite.js';
+import { ProbeLog, probeActor } from './actors-probe.suite.js';
 import { uniq } from './common.suite.js';
 import { eventually, settles, sleep, type AdapterInstance, type AdapterRow } from './harness.js';
 
-const gaps = (firings: readonly Firing[]) => firings.slice(1).map((f, i) => f.at - firings[i]!.at);
 
 export function actorRemindersSuite(row: AdapterRow): void {
   describe(`actor reminders and timers: ${row.name}`, () => {
@@ -48,7 +47,10 @@ export function actorRemindersSuite(row: AdapterRow): void {
       const a = id('periodic');
       await remind(a, 'tick', { dueTimeMs: 50, periodMs: 120, data: 'p' });
       await eventually(() => log.firings('reminders', a, 'tick').length >= 3, 'three periodic firings');
-      for (const gap of gaps(log.firings('reminders', a, 'tick'))) expect(gap).toBeGreaterThanOrEqual(120 - 20);
+      // The cadence, not each gap: a firing delivered late behind a busy machine is followed by an
+      // on-time one, so one gap may be short, but n firings never come faster than n - 1 periods.
+      const ticks = log.firings('reminders', a, 'tick');
+      expect(ticks.at(-1)!.at - ticks[0]!.at).toBeGreaterThanOrEqual((ticks.length - 1) * 120 - 20);
       await actors.invoke(type, a, 'unremind', { name: 'tick' });
       // Firings queued behind a slow turn may still arrive; then, for several periods, none.
       const settled = await settles(() => log.firings('reminders', a, 'tick').length, 'the unregistered reminder', 600);
