@@ -1,6 +1,7 @@
 /**
  * Live practice over socket.io (issue 17): the messages between the browser and the api, shared by
- * both sides (the web app imports this file; zod is the only import it pulls in).
+ * both sides (the web app imports this file's types; its limits as numbers come from
+ * services/contract/limits.ts, which has no zod).
  *
  * A session: `live.start` (questions the user practises) → the ack names the new interview →
  * `live.chunk` × n (MediaRecorder's WebM/Opus bytes, in order, each with its byte offset in the
@@ -10,10 +11,11 @@
  */
 import { z } from 'zod';
 import { QUESTION_KINDS } from '../analysis/questions/kind.js';
+import { JOB_DESCRIPTION_MAX_CHARS, LIVE_MAX_CHUNK_BYTES } from '../contract/limits.js';
 
 export const LIVE_LIMITS = {
-  /** One MediaRecorder slice (250–1000 ms of Opus is 2–16 kB); generous, but bounded. */
-  maxChunkBytes: 256 * 1024,
+  /** One MediaRecorder slice (services/contract/limits.ts). */
+  maxChunkBytes: LIVE_MAX_CHUNK_BYTES,
   maxQuestions: 30,
   maxQuestionChars: 500,
   /** Longest session; past it chunks are refused with `recording_too_long`. */
@@ -34,7 +36,7 @@ export const LiveStartSchema = z.strictObject({
   title: text(200).optional(),
   questions: z.array(LiveQuestionSchema).min(1).max(LIVE_LIMITS.maxQuestions),
   /** Passed on to the interview, so the report is judged against the job (issue 16). */
-  jobDescription: z.string().max(20_000).optional(),
+  jobDescription: z.string().max(JOB_DESCRIPTION_MAX_CHARS).optional(),
   /** MediaRecorder's mimeType; only WebM/Opus (and Ogg/Opus) are accepted. */
   mimeType: z.string().max(100).optional(),
 });

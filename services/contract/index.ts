@@ -13,6 +13,7 @@ export * from './content.js';
 export * from './speakers.js';
 export * from './ai-usage.js';
 export * from './upload.js';
+export * from './limits.js';
 export * from '../analysis/job/job.contract.js';
 export * from '../api/live.contract.js';
 export type { ProgressEvent, ServerToClientEvents, ClientToServerEvents } from '../api/events.js';

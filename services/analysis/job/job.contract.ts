@@ -6,10 +6,10 @@
 import { z } from 'zod';
 import { AiUsageSchema } from '../../ai/ai.schema.js';
 import { AppError } from '../../shared/errors.js';
+import { JOB_DESCRIPTION_MAX_CHARS } from '../../contract/limits.js';
 import { QUESTION_KINDS } from '../questions/kind.js';
 
-/** Longer pastes answer 413 `job_description_too_large` (real postings are 2,000–8,000 characters). */
-export const JOB_DESCRIPTION_MAX_CHARS = 20_000;
+export { JOB_DESCRIPTION_MAX_CHARS };
 
 export const COMPETENCY_KINDS = ['skill', 'responsibility', 'behaviour'] as const;
 export const COVERAGE_STATUSES = ['covered', 'partial', 'missed'] as const;

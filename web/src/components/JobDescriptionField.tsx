@@ -3,9 +3,10 @@
  * clear message past it. No `maxlength`: a long paste is kept whole and explained, never cut silently.
  */
 import { Show, type JSX } from 'solid-js';
+import { JOB_DESCRIPTION_MAX_CHARS } from '../../../services/contract/limits';
 
-/** The API's limit (services/analysis/job/job.contract.ts); longer gets 413 job_description_too_large. */
-export const JOB_DESCRIPTION_MAX = 20_000;
+/** The API's limit (services/contract/limits.ts, zod-free); longer gets 413 job_description_too_large. */
+export const JOB_DESCRIPTION_MAX = JOB_DESCRIPTION_MAX_CHARS;
 
 const n = (x: number) => x.toLocaleString('en');
 

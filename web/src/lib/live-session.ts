@@ -7,12 +7,11 @@
  */
 import type { Socket } from 'socket.io-client';
 import type { LiveCaption, LiveClientToServer, LiveError, LiveNudge, LiveServerToClient, LiveStart } from '../../../services/api/live.contract';
+import { LIVE_MAX_CHUNK_BYTES as MAX_CHUNK_BYTES } from '../../../services/contract/limits';
 import { ChunkQueue } from './chunk-queue';
 
 export type LiveSocket = Socket<LiveServerToClient, LiveClientToServer>;
 
-/** LIVE_LIMITS.maxChunkBytes (services/api/live.contract.ts), kept as a number so zod stays out of the bundle. */
-const MAX_CHUNK_BYTES = 256 * 1024;
 /** About 12 minutes of 32 kbit/s Opus the server has not acknowledged: past it, recording stops. */
 export const MAX_UNACKED_BYTES = 3 * 1024 * 1024;
 export const TIMESLICE_MS = 400;
