@@ -7,35 +7,18 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { apiClient, filesUnder, startTestApp, waitForStatus } from '../helpers/app.js';
+import { e2eCleanup } from '../helpers/e2e-cleanup.js';
 import { forgeFutureToken, signUp, withAuthEmulator } from '../helpers/firebase.js';
-import { type Receiver, startReceiver } from '../integration/webhooks/receiver.js';
 import { until } from '../helpers/until.js';
 
 withAuthEmulator();
 
-const cleanup: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const c of cleanup.splice(0).reverse()) await c();
-});
-afterAll(async () => {
-  for (const c of cleanup.splice(0).reverse()) await c();
-});
+const { stopOnce, receiver } = e2eCleanup();
 const running = async (env: Record<string, string> = {}, dataDir?: string) => {
   const r = await startTestApp({ WEBHOOK_RETRY_SCHEDULE: '1s,1s', ...env }, dataDir);
-  let stopped = false;
-  const stop = async () => {
-    if (!stopped) await r.stop();
-    stopped = true;
-  };
-  cleanup.push(stop);
-  return { ...r, stop };
-};
-const receiver = async (script?: Receiver['script']) => {
-  const r = await startReceiver(script);
-  cleanup.push(() => r.close());
-  return r;
+  return stopOnce(r, () => r.stop());
 };
 const tmpDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'ib-secpriv-'));
 

@@ -6,14 +6,14 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { Webhook } from 'standardwebhooks';
 import { createApp } from '../../services/app.js';
 import { loadConfig } from '../../services/config.js';
 import { createLogger } from '../../services/shared/logger.js';
 import { apiClient, waitForStatus } from '../helpers/app.js';
+import { e2eCleanup } from '../helpers/e2e-cleanup.js';
 import { signUp, withAuthEmulator } from '../helpers/firebase.js';
-import { type Receiver, startReceiver } from '../integration/webhooks/receiver.js';
 import { until } from '../helpers/until.js';
 
 withAuthEmulator();
@@ -33,27 +33,10 @@ async function start(env: Record<string, string> = {}, dataDir = fs.mkdtempSync(
 }
 type Running = Awaited<ReturnType<typeof start>>;
 
-const cleanup: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const c of cleanup.splice(0).reverse()) await c();
-});
-afterAll(async () => {
-  for (const c of cleanup.splice(0).reverse()) await c();
-});
+const { stopOnce, receiver } = e2eCleanup();
 const running = async (env?: Record<string, string>, dir?: string) => {
   const r = await start(env, dir);
-  let stopped = false;
-  const stop = async () => {
-    if (!stopped) await r.app.stop();
-    stopped = true;
-  };
-  cleanup.push(stop);
-  return { ...r, stop };
-};
-const receiver = async (script?: Receiver['script']) => {
-  const r = await startReceiver(script);
-  cleanup.push(() => r.close());
-  return r;
+  return stopOnce(r, () => r.app.stop());
 };
 
 const VTT = `WEBVTT
