@@ -34,7 +34,7 @@ import { DEV_PASSWORD } from '../../scripts/dev-token.js';
 import { ensureWebBuild, launchChromium, newDesktopContext, shot } from '../helpers/browser.js';
 import { signUp, withAuthEmulator } from '../helpers/firebase.js';
 import { hasTestdata, repoRoot } from '../helpers/testdata.js';
-import { buildTwoPersonInterview, QUESTIONS, speechSpans, type Piece, type Span, type TwoPersonInterview } from '../helpers/two-person-interview.js';
+import { asks, buildTwoPersonInterview, QUESTIONS, speechSpans, type Piece, type Span, type TwoPersonInterview } from '../helpers/two-person-interview.js';
 
 const has = (cmd: string): boolean => {
   try {
@@ -66,6 +66,7 @@ interface TimedWord {
 }
 
 const norm = (s: string): string => s.toLowerCase().replace(/[^a-z ]/g, '').replace(/\s+/g, ' ').trim();
+
 const talkSec = (spans: Span[]): number => speakingTimeSec(toTimeline(spans.map((s) => ({ text: 'x', ...s }))));
 
 /** The candidate's share of speaking time, by construction, with the report's definition. */
@@ -106,7 +107,7 @@ function checkReport(where: string, r: Report, built: TwoPersonInterview, candid
   // Each question is asked by the interviewer and answered by the candidate in the piece that follows.
   const answerPieces = built.pieces.filter((p) => p.who === 'candidate');
   for (const [i, q] of QUESTIONS.entries()) {
-    const a = r.answers.find((x) => norm(x.question).includes(norm(q.question)));
+    const a = r.answers.find((x) => asks(x.question, q.question));
     expect({ question: q.question, found: a?.question }).toEqual({ question: q.question, found: expect.any(String) });
     // The answer covers (most of) the candidate's clips after this question and none of the interviewer's words.
     const clips = answerPieces.filter((p) => p.start > built.pieces.find((x) => x.label === q.question)!.start && p.start < (i + 1 < QUESTIONS.length ? built.pieces.find((x) => x.label === QUESTIONS[i + 1]!.question)!.start : Infinity));
@@ -206,12 +207,13 @@ suite('a two-person interview (synthetic interviewer, real candidate), uploaded 
     expect(report.speakers).toHaveLength(2);
     checkReport('CLI speakers auto', report, built);
     // The candidate's answers are the MFA words: the first is "this is the acoustic corpus…", the second has the cold.
-    const byQ = (q: string) => report.answers.find((a) => norm(a.question).includes(norm(q)))!;
+    const byQ = (q: string) => report.answers.find((a) => asks(a.question, q))!;
     expect(norm(byQ(QUESTIONS[0].question).text)).toContain('acoustic corpus');
     expect(norm(byQ(QUESTIONS[1].question).text)).toContain('i have a cold');
     if (autoReport) {
       expect(report.speakers.map((s) => [s.id, s.role])).toEqual(autoReport.speakers.map((s) => [s.id, s.role]));
-      expect(report.answers.map((a) => a.question)).toEqual(autoReport.answers.map((a) => a.question));
+      // The same questions (each run's Whisper may mishear a word differently: checkReport matched each).
+      expect(report.answers.length).toBe(autoReport.answers.length);
     }
   }, SLOW);
 
@@ -235,7 +237,7 @@ suite('a two-person interview (synthetic interviewer, real candidate), uploaded 
     const talkText = (await talk.textContent()) ?? '';
     for (const s of autoReport.speakers) expect(talkText).toContain(s.id);
     const shown = await page.locator('ol.answers h4').allTextContents();
-    for (const q of QUESTIONS) expect(shown.some((h) => norm(h).includes(norm(q.question)))).toBe(true);
+    for (const q of QUESTIONS) expect(shown.some((h) => asks(h, q.question))).toBe(true);
     await shot(page, 'report-two-person-interview');
     expect(errors).toEqual([]);
   }, SLOW);

@@ -17,6 +17,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { normaliseWords } from '../../services/media/wer.js';
 import { testdataPath } from './testdata.js';
 
 const exec = promisify(execFile);
@@ -130,4 +131,16 @@ export async function buildTwoPersonInterview(): Promise<TwoPersonInterview> {
   const out = path.join(dir, 'two-person-interview.wav');
   await exec('sox', [...files, out]);
   return { path: out, durationSec: await durationSec(out), pieces, dir };
+}
+
+/**
+ * True when a question the report heard is the one asked: it holds at least 60% of the asked
+ * question's words. Whisper hears the synthetic voice's "greatest weakness" as "baby's weakness" or
+ * "latest week" on some runs; that is a transcription error, not a missed question, and no two of
+ * the three questions share a word.
+ */
+export function asks(heard: string, asked: string): boolean {
+  const h = new Set(normaliseWords(heard));
+  const a = normaliseWords(asked);
+  return a.filter((w) => h.has(w)).length >= 0.6 * a.length;
 }

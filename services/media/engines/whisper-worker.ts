@@ -32,6 +32,8 @@ export interface WhisperRequest {
   vad_filter?: boolean;
   /** Text prefixed to every 30 s window (faster-whisper `hotwords`), not only the first like initial_prompt. */
   hotwords?: string;
+  /** Decode only these stretches, [start, end, start, end, …] in seconds; word times stay the file's. */
+  clip_timestamps?: number[];
   /** 'hesitations': no decoding; scan `regions` ([start, end, cut]) for filled pauses (python/hesitations.py). */
   op?: 'hesitations';
   regions?: [number, number, number][];

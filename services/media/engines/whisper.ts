@@ -22,6 +22,8 @@
  *   adds little on top of it.
  * - Long audio needs no chunking of ours: faster-whisper decodes the file in consecutive 30 s
  *   windows, each conditioned on the previous text, and progress is reported per segment.
+ * - Skipped speech: Whisper now and then jumps past a short utterance inside a 30 s window. Stretches
+ *   of speech that no word covers are decoded again on their own (unheard.ts, `recoverUnheard`).
  * - The energy scan of chunking.ts runs first, so silence fails fast as `no_speech` (Whisper would
  *   otherwise hallucinate a "Thank you." or the prompt into a silent file).
  */
@@ -37,6 +39,7 @@ import { wavEnergyEnvelope, writeWavSlice, type WavInfo } from '../wav.js';
 import type { TranscribeOptions, TranscriptionEngine } from './engine.js';
 import { stitchChunks, type ChunkResult } from './stitch.js';
 import { planSplit } from './whisper-split.js';
+import { confidentlyHeard, unheardSpeech, withRecovered } from './unheard.js';
 import { WhisperWorker, type WhisperRequest, type WhisperWordTuple } from './whisper-worker.js';
 import { hesitationRegions } from '../fillers/gaps.js';
 import { mergeHesitations } from '../fillers/merge.js';
@@ -83,6 +86,8 @@ export interface WhisperEngineOptions {
    * hotwords it found 1 more of 29 hesitations and added 1 false one (README, "Fillers from audio").
    */
   audioFillers?: boolean;
+  /** Decode again the stretches of speech the first pass skipped (unheard.ts); default true. */
+  recoverUnheard?: boolean;
   beamSize?: number;
   /** ISO 639-1; default 'en'. Pass '' to let a multilingual model detect it. */
   language?: string;
@@ -133,6 +138,9 @@ export function toTranscriptWords(tuples: readonly WhisperWordTuple[], durationS
  * shorter) are decoded exactly as before.
  */
 export const DEFAULT_SPLIT_MIN_SEC = 120;
+/** The energy envelope's frame: silence checks, split points and skipped-speech stretches. */
+const ENVELOPE_FRAME_SEC = 0.01;
+
 /** No part shorter than this: a part's fresh context and its worker's wake-up are not worth less. */
 const MIN_PART_SEC = 60;
 
@@ -161,10 +169,10 @@ export class WhisperEngine implements TranscriptionEngine {
 
   async transcribe(wavPath: string, opts: TranscribeOptions = {}): Promise<Transcript> {
     opts.signal?.throwIfAborted();
-    const { info, db } = await wavEnergyEnvelope(wavPath, 0.01);
+    const { info, db } = await wavEnergyEnvelope(wavPath, ENVELOPE_FRAME_SEC);
     opts.signal?.throwIfAborted();
     if (info.sampleRate !== 16000) throw new RangeError(`whisper engine needs 16 kHz audio, got ${info.sampleRate} Hz`);
-    const { thresholdDb } = planChunks(db, { frameSec: 0.01 }); // throws no_speech for a silent recording
+    const { thresholdDb } = planChunks(db, { frameSec: ENVELOPE_FRAME_SEC }); // throws no_speech for a silent recording
 
     let last = 0;
     const report = (f: number): void => {
@@ -187,7 +195,7 @@ export class WhisperEngine implements TranscriptionEngine {
     if (parts >= 2) {
       const slots = idle.slice(0, parts);
       for (const s of slots) s.pending++; // claimed now, before any await, so a concurrent call queues elsewhere
-      words = await this.transcribeParts(wavPath, info, planSplit(db, { frameSec: 0.01, parts, thresholdDb }), slots, request, report, opts.signal)
+      words = await this.transcribeParts(wavPath, info, planSplit(db, { frameSec: ENVELOPE_FRAME_SEC, parts, thresholdDb }), slots, request, report, opts.signal)
         .finally(() => slots.forEach((s) => s.pending--));
     } else {
       const slot = this.leastBusy();
@@ -196,6 +204,7 @@ export class WhisperEngine implements TranscriptionEngine {
       words = toTranscriptWords(res.words, info.durationSec);
     }
     if (words.length === 0) throw mediaError('no_speech', 'No speech was recognised in the recording');
+    if (this.opts.recoverUnheard ?? true) words = await this.recoverUnheard(wavPath, words, db, thresholdDb, info.durationSec, opts.signal);
     if (this.opts.audioFillers ?? false) words = await this.hearFillers(wavPath, words, info.durationSec, opts.signal);
     if (last < 1) opts.onProgress?.(1);
     return { engine: this.name, durationSec: info.durationSec, language: 'en-US', words, text: transcriptText(words) };
@@ -242,6 +251,29 @@ export class WhisperEngine implements TranscriptionEngine {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  }
+
+  /**
+   * The words plus what a second decode hears in the stretches of speech Whisper skipped
+   * (unheard.ts): each stretch decoded on its own (`clip_timestamps`, no prompt, no context, so
+   * nothing from the rest of the file leaks in), and kept only when heard confidently.
+   */
+  async recoverUnheard(wavPath: string, words: Word[], db: ArrayLike<number>, thresholdDb: number, durationSec: number, signal?: AbortSignal): Promise<Word[]> {
+    const spans = unheardSpeech(words, db, durationSec, { frameSec: ENVELOPE_FRAME_SEC, thresholdDb });
+    if (spans.length === 0) return words;
+    const slot = this.leastBusy();
+    slot.pending++;
+    const res = await slot.worker
+      .run({
+        path: path.resolve(wavPath),
+        language: this.opts.language ?? 'en',
+        beam_size: this.opts.beamSize ?? 5,
+        condition_on_previous_text: false,
+        clip_timestamps: spans.flatMap((s) => [s.start, s.end]),
+      }, { signal })
+      .finally(() => slot.pending--);
+    const heard = confidentlyHeard(spans, res.words).map((h) => ({ span: h.span, words: toTranscriptWords(h.words, durationSec) }));
+    return heard.length === 0 ? words : withRecovered(words, heard);
   }
 
   /** The words plus the hesitations the audio pass hears between them (a numpy scan, ~1% of real time). */

@@ -17,12 +17,11 @@ the question ..."): the length cap bounds it and the caller cuts it (recognizer.
 Words carry no times (the caller spreads them over the window's speech); only local model
 directories are read and the Hugging Face client is forced offline.
 """
-import json
 import os
 import sys
 import time
 
-from worker_io import model_dir_or_none, send
+from worker_io import model_dir_or_none, send, serve_lines
 
 FRAMES_PER_SEC = 100
 MAX_FRAMES = 3000
@@ -81,17 +80,7 @@ def main():
         send({"id": req["id"], "type": "result", "duration": len(audio) / 16000, "language": "en", "words": words,
               "no_speech_prob": round(float(res.no_speech_prob), 3), "avg_logprob": round(avg_logprob, 3)})
 
-    for line in sys.stdin:
-        line = line.strip()
-        if not line:
-            continue
-        req = {}
-        try:
-            req = json.loads(line)
-            serve(req)
-        except Exception as e:  # noqa: BLE001
-            send({"id": req.get("id"), "type": "error", "message": f"{type(e).__name__}: {e}"})
-    return 0
+    return serve_lines(serve)
 
 
 if __name__ == "__main__":

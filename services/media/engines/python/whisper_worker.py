@@ -3,6 +3,7 @@
 Loads one CTranslate2 Whisper model once, then serves requests as JSON lines over stdio:
 
   stdin   {"id": 1, "path": "/x.wav", "initial_prompt": "...", "hotwords": "...", "beam_size": 5, "seed": 0, ...}
+          (optional "clip_timestamps": [start, end, ...] s: decode only those stretches, times stay the file's)
           {"id": 2, "op": "hesitations", "path": "/x.wav", "regions": [[start, end, cut], ...]}
                   (result: "hesitations": [[start, end, "um"|"uh", score], ...]; see hesitations.py)
   stdout  {"type": "ready", "model": "...", "load_sec": 0.8}                       once, at start
@@ -15,12 +16,11 @@ decoder is native code that cannot be interrupted between tokens, and a respawn 
 Only local model directories are accepted, and the Hugging Face client is forced offline, so this
 process never reaches the network.
 """
-import json
 import os
 import sys
 import time
 
-from worker_io import model_dir_or_none, send
+from worker_io import model_dir_or_none, send, serve_lines
 
 
 def main():
@@ -39,20 +39,7 @@ def main():
         return 2
     send({"type": "ready", "model": model_dir, "load_sec": round(time.monotonic() - t0, 3)})
 
-    for line in sys.stdin:
-        line = line.strip()
-        if not line:
-            continue
-        req = {}
-        try:
-            req = json.loads(line)
-            if req.get("op") == "hesitations":
-                serve_hesitations(req)
-            else:
-                serve(model, req)
-        except Exception as e:  # noqa: BLE001
-            send({"id": req.get("id"), "type": "error", "message": f"{type(e).__name__}: {e}"})
-    return 0
+    return serve_lines(lambda req: serve_hesitations(req) if req.get("op") == "hesitations" else serve(model, req))
 
 
 def serve(model, req):
@@ -73,6 +60,7 @@ def serve(model, req):
         word_timestamps=True,
         vad_filter=bool(req.get("vad_filter", False)),
         temperature=req.get("temperature", [0.0, 0.2, 0.4, 0.6, 0.8, 1.0]),
+        clip_timestamps=req.get("clip_timestamps") or "0",
     )
     duration = float(info.duration) or 1.0
     words = []
