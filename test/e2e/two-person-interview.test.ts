@@ -18,7 +18,7 @@
  *
  * Needs `bash scripts/setup-whisper.sh`, espeak-ng, sox, chromium and ../shared/testdata; skipped otherwise.
  */
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -34,18 +34,10 @@ import { DEV_PASSWORD } from '../../scripts/dev-token.js';
 import { ensureWebBuild, launchChromium, newDesktopContext, shot } from '../helpers/browser.js';
 import { signUp, withAuthEmulator } from '../helpers/firebase.js';
 import { hasTestdata, repoRoot } from '../helpers/testdata.js';
-import { asks, buildTwoPersonInterview, QUESTIONS, speechSpans, type Piece, type Span, type TwoPersonInterview } from '../helpers/two-person-interview.js';
+import { asks, buildTwoPersonInterview, twoPersonToolsMissing, QUESTIONS, speechSpans, type Piece, type Span, type TwoPersonInterview } from '../helpers/two-person-interview.js';
 
-const has = (cmd: string): boolean => {
-  try {
-    execFileSync('which', [cmd], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-};
 const missing =
-  whisperUnavailable() ?? diarizerUnavailable() ?? (hasTestdata() ? null : 'no ../shared/testdata') ?? (has('espeak-ng') && has('sox') ? null : 'no espeak-ng or sox');
+  whisperUnavailable() ?? diarizerUnavailable() ?? (hasTestdata() ? null : 'no ../shared/testdata') ?? twoPersonToolsMissing();
 if (missing) console.warn(`two-person interview e2e skipped: ${missing}`);
 const suite = missing ? describe.skip : describe;
 const SLOW = 240_000;

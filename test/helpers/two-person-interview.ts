@@ -11,7 +11,7 @@
  * (audio/ref/*.words.tsv); for the other pieces (the espeak questions, crossword, surround, which
  * have no word times), the speech spans that ffmpeg's silencedetect finds (-40 dB, ≥ 0.3 s).
  */
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import os from 'node:os';
@@ -98,6 +98,18 @@ export function referenceWordSpans(clip: string): Span[] | null {
     .slice(1)
     .map((line) => line.split('\t'))
     .map(([s, e]) => ({ start: Number(s), end: Number(e) }));
+}
+
+/** Why the recording cannot be built here (espeak-ng or sox missing), or null. */
+export function twoPersonToolsMissing(): string | null {
+  for (const cmd of ['espeak-ng', 'sox']) {
+    try {
+      execFileSync('which', [cmd], { stdio: 'ignore' });
+    } catch {
+      return `no ${cmd}`;
+    }
+  }
+  return null;
 }
 
 export async function buildTwoPersonInterview(): Promise<TwoPersonInterview> {

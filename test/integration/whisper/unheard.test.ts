@@ -10,7 +10,6 @@
  *
  * Needs `bash scripts/setup-whisper.sh`, espeak-ng, sox and ../shared/testdata; skipped otherwise.
  */
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { planChunks } from '../../../services/media/chunking.js';
@@ -18,17 +17,9 @@ import { WhisperEngine, whisperUnavailable } from '../../../services/media/engin
 import { wavEnergyEnvelope } from '../../../services/media/wav.js';
 import type { Word } from '../../../services/transcripts/transcript.js';
 import { hasTestdata } from '../../helpers/testdata.js';
-import { asks, buildTwoPersonInterview, QUESTIONS, type Piece, type TwoPersonInterview } from '../../helpers/two-person-interview.js';
+import { asks, buildTwoPersonInterview, twoPersonToolsMissing, QUESTIONS, type Piece, type TwoPersonInterview } from '../../helpers/two-person-interview.js';
 
-const has = (cmd: string): boolean => {
-  try {
-    execFileSync('which', [cmd], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-};
-const missing = whisperUnavailable() ?? (hasTestdata() ? null : 'no ../shared/testdata') ?? (has('espeak-ng') && has('sox') ? null : 'no espeak-ng or sox');
+const missing = whisperUnavailable() ?? (hasTestdata() ? null : 'no ../shared/testdata') ?? twoPersonToolsMissing();
 if (missing) console.warn(`skipped-speech integration tests skipped: ${missing}`);
 const suite = missing ? describe.skip : describe;
 const SLOW = 300_000;
