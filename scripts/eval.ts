@@ -12,6 +12,7 @@ import { runEngines } from '../eval/sections/engines.js';
 import { runFillers } from '../eval/sections/fillers.js';
 import { runHesitations } from '../eval/sections/hesitations.js';
 import { runJobs } from '../eval/sections/jobs.js';
+import { runLive } from '../eval/sections/live.js';
 import { runQuestions } from '../eval/sections/questions.js';
 import { runReadiness } from '../eval/sections/readiness.js';
 import { runStar } from '../eval/sections/star.js';
@@ -32,6 +33,7 @@ const SECTIONS: Record<string, (log: Log) => void | Promise<void>> = {
   hesitations: runHesitations,
   engines: runEngines,
   jobs: runJobs,
+  live: runLive,
 };
 
 function selected(argv: readonly string[]): string[] {

@@ -14,7 +14,7 @@ import { unlink, writeFile } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { whisperPaths, whisperUnavailable } from '../engines/whisper.js';
+import { FILLER_HOTWORDS, whisperPaths, whisperUnavailable } from '../engines/whisper.js';
 import { WhisperWorker, type WhisperRequest } from '../engines/whisper-worker.js';
 import { parsePocketsphinxTimes } from '../engines/pocketsphinx-output.js';
 import { toolError } from '../errors.js';
@@ -49,6 +49,13 @@ export interface LiveRecognizer {
 const RATE = 16000;
 const LIVE_SCRIPT = path.join(path.dirname(fileURLToPath(import.meta.url)), '../engines/python/live_whisper.py');
 export const LIVE_WHISPER_MODEL = 'tiny.en';
+/**
+ * Shown to the decoder before every window, as the offline engine's hotwords are: a window of
+ * fluent text is decoded fluently and its "um"s dropped. Measured (`npm run eval -- --only live`,
+ * the 13 testdata clips through the live path): no prompt WER 38.5 %, hesitations recall 0.45 at
+ * precision 1.00; this text WER 32.0 %, recall 0.69 at precision 0.83.
+ */
+export const LIVE_PROMPT: string = FILLER_HOTWORDS;
 
 let tmpRoot: string | null = null;
 /** One temp directory per process for window WAVs (each file lives for one request). */
@@ -130,8 +137,8 @@ export interface WhisperLiveOptions {
   padSec?: number;
   /** ...and the least the encoder sees in all (default 10; less is faster but loops on short windows). */
   minSec?: number;
-  /** Text shown to the decoder as previous context (e.g. a disfluent prompt to keep fillers). */
-  prompt?: string;
+  /** Text shown to the decoder as previous context; default LIVE_PROMPT, null for none. */
+  prompt?: string | null;
   /** Interpreter and worker script speaking live_whisper.py's protocol; default the venv's and it. */
   python?: string;
   script?: string;
@@ -212,11 +219,12 @@ export class WhisperLiveRecognizer implements LiveRecognizer {
   private async run(worker: WhisperWorker, job: Job): Promise<void> {
     try {
       const t0 = performance.now();
+      const prompt = this.opts.prompt === undefined ? LIVE_PROMPT : this.opts.prompt;
       const req: WhisperRequest & { pad_sec: number; min_sec: number; prompt?: string } = {
         path: '',
         pad_sec: this.opts.padSec ?? 1,
         min_sec: this.opts.minSec ?? 10,
-        ...(this.opts.prompt ? { prompt: this.opts.prompt } : {}),
+        ...(prompt ? { prompt } : {}),
       };
       const res = await withWindowWav(job.pcm, (wav) => worker.run({ ...req, path: wav }));
       this.computeSec.push((performance.now() - t0) / 1000);

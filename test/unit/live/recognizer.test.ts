@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import path from 'node:path';
-import { cutRepeatLoop, spreadWords, WhisperLiveRecognizer } from '../../../services/media/live/recognizer.js';
+import { cutRepeatLoop, LIVE_PROMPT, spreadWords, WhisperLiveRecognizer } from '../../../services/media/live/recognizer.js';
 import { repoRoot } from '../../helpers/testdata.js';
 import { Outbox } from '../../../services/media/live/outbox.js';
 
@@ -81,5 +81,18 @@ describe('live Whisper pool (fake worker script)', () => {
     } finally {
       await pool.close();
     }
+  }, 20_000);
+
+  it('shows the decoder the filler prompt before every window unless told not to', async () => {
+    const heard = async (opts: { prompt?: string | null }) => {
+      const pool = new WhisperLiveRecognizer({ workers: 1, python: 'python3', script, ...opts });
+      try {
+        return (await pool.transcribe(new Int16Array(1600))).map((w) => w.text);
+      } finally {
+        await pool.close();
+      }
+    };
+    expect(await heard({})).toEqual(['n1600', `prompt=${LIVE_PROMPT.replace(/ /g, '_')}`]);
+    expect(await heard({ prompt: null })).toEqual(['n1600']);
   }, 20_000);
 });
