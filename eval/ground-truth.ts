@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Word } from '../services/transcripts/transcript.js';
 import { testdataPath } from '../test/helpers/testdata.js';
+import { mitLines } from './mit/lines.js';
 import { wordsFromText } from './synthetic-words.js';
 
 /** One row of testdata/manifest.tsv (see its README for the column meanings). */
@@ -55,26 +56,19 @@ export function readMitStats(): Map<string, Record<string, string>> {
   return new Map(readTsv('transcripts/mit_interview_stats.tsv').map((r) => [r.participant!, r]));
 }
 
-const LABEL = /^\s*(Interviewer|Interviewee):/;
-/** Annotations such as [laughter] or (inaudible) are removed before counting, as the README does. */
-const ANNOTATIONS = /\[[^\]]*\]|\([^)]*\)/g;
-
 /**
- * An MIT transcript as timed words: labels become speakers (an unlabelled line continues the previous
- * speaker, per the README), annotations are dropped, and times are synthetic (1.5 s between lines; with
- * `gapSec: 0` every speaker's speaking time is exactly wordSec × their words).
+ * An MIT transcript as timed words: its lines as the product reads them (mit/lines.ts: labels become
+ * speakers, an unlabelled line continues the previous speaker, typo labels are merged, annotations
+ * are not words), with synthetic times (1.5 s between lines; with `gapSec: 0` every speaker's
+ * speaking time is exactly wordSec × their words).
  */
 export function mitTranscriptWords(file: string, timing: { wordSec?: number; gapSec?: number } = {}): Word[] {
   const words: Word[] = [];
-  let speaker = 'Interviewer';
   let t = 0;
-  for (const line of readText(file).split('\n')) {
-    const label = LABEL.exec(line);
-    if (label) speaker = label[1]!;
-    const text = line.replace(LABEL, ' ').replace(ANNOTATIONS, ' ');
-    const lineWords = wordsFromText(text, { ...timing, startSec: t }, speaker);
+  for (const line of mitLines(readText(file))) {
+    const lineWords = wordsFromText(line.text, { ...timing, startSec: t }, line.speaker);
     words.push(...lineWords);
-    t = (lineWords.at(-1)?.end ?? t) + 1.5;
+    t = lineWords.at(-1)!.end + 1.5;
   }
   return words;
 }

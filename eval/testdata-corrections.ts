@@ -37,3 +37,15 @@ export function applyPatch(words: readonly Word[], patch: WordPatch): Word[] {
 
 export const applyPatches = (words: readonly Word[], patches: readonly WordPatch[]): Word[] =>
   patches.reduce<Word[]>((ws, p) => applyPatch(ws, p), [...words]);
+
+/**
+ * The manifest and mit_interview_stats.tsv count by the literal `Interviewer:` / `Interviewee:`
+ * labels (testdata README), so a misspelt label is a word of the previous speaker there. The product
+ * (and so eval/mit/lines.ts) reads it as the speaker it misspells (speaker-typos.ts). Of the 11
+ * counted transcripts only pp25 has one: "Intrviewer: Mmm Hmm", the interviewer's back-channel in
+ * the middle of an answer, which the counts give to the interviewee with "Intrviewer:" as a word.
+ * These are the differences that line makes, by column (manifest word_count, stats columns).
+ */
+export const MIT_LABEL_TYPO_COUNTS: Readonly<Record<string, Readonly<Record<string, number>>>> = {
+  pp25: { word_count: -1, interviewer_words: 2, interviewee_words: -3, interviewer_fillers: 1, interviewee_fillers: -1, interviewee_filler_variants: -2 },
+};

@@ -3,13 +3,14 @@
  * but the dataset's prosody.csv gives the duration of each of the five protocol answers. The VTT
  * makes each protocol answer's Interviewee lines last that long together (shared in proportion to
  * their words) and every other line last as long as its words take at 150 wpm, one line after the
- * other. Pure: text in, text out.
+ * other. The lines are the product's reading of the transcript (lines.ts). Pure: text in, text out.
  *
  * A protocol question is the first Interviewer line, after the previous one, that reads like it
  * (PROTOCOL below); its answer runs to the next protocol question (or the end). A question that
  * cannot be found, or has no prosody row, leaves its answer at 150 wpm.
  */
 import { SEC_PER_WORD } from '../../services/transcripts/turns.js';
+import { mitLines, type MitLine } from './lines.js';
 
 export type ProtocolId = 'Q1' | 'Q2' | 'Q3' | 'Q4' | 'Q5';
 
@@ -21,31 +22,8 @@ const PROTOCOL: readonly (readonly [ProtocolId, RegExp])[] = [
   ['Q5', /\bhire\b|\bwhy (?:should|would|do) (?:we|you|i)\b|\b(?:get|have|deserve) (?:the|this) (?:job|position)/i],
 ];
 
-const LABEL = /^\s*(Interviewer|Interviewee)\s*:/i;
-const ANNOTATION = /\[[^\]]*\]|\([^)]*\)/g;
-
-export interface Line {
-  readonly speaker: string;
-  readonly text: string;
-}
-
-export const countWords = (text: string): number => text.split(/\s+/).filter((t) => /[A-Za-z0-9]/.test(t)).length;
-
-/** Lines with speakers; an unlabelled line continues the previous speaker (the dataset's README). */
-export function mitLines(transcript: string): Line[] {
-  let speaker = 'Interviewer';
-  const out: Line[] = [];
-  for (const raw of transcript.split(/\r?\n/)) {
-    const m = LABEL.exec(raw);
-    if (m) speaker = m[1]![0]!.toUpperCase() + m[1]!.slice(1).toLowerCase();
-    const text = raw.replace(LABEL, '').replace(ANNOTATION, ' ').replace(/\s+/g, ' ').trim();
-    if (countWords(text) > 0) out.push({ speaker, text });
-  }
-  return out;
-}
-
 /** Index of the line asking each protocol question, in interview order. */
-export function protocolLines(lines: readonly Line[]): Partial<Record<ProtocolId, number>> {
+export function protocolLines(lines: readonly MitLine[]): Partial<Record<ProtocolId, number>> {
   const found: Partial<Record<ProtocolId, number>> = {};
   let from = 0;
   for (const [id, re] of PROTOCOL) {
@@ -77,12 +55,12 @@ export function timedVtt(transcript: string, durations: Partial<Record<ProtocolI
   const answerWords = new Map<ProtocolId, number>();
   lines.forEach((l, i) => {
     const id = answerOf.get(i);
-    if (id && l.speaker === 'Interviewee') answerWords.set(id, (answerWords.get(id) ?? 0) + countWords(l.text));
+    if (id && l.speaker === 'Interviewee') answerWords.set(id, (answerWords.get(id) ?? 0) + l.words.length);
   });
   const cues: string[] = ['WEBVTT', ''];
   let t = 0;
   lines.forEach((l, i) => {
-    const words = countWords(l.text);
+    const words = l.words.length;
     const id = answerOf.get(i);
     const total = id ? durations[id] : undefined;
     const sec = id && total !== undefined && l.speaker === 'Interviewee' ? (total * words) / answerWords.get(id)! : words * SEC_PER_WORD;

@@ -35,7 +35,7 @@ export const REFERENCE_RANGES: Readonly<Record<MetricId, MetricReference>> = {
     range: {
       low: 130,
       source:
-        'In rated job interviews faster speakers were rated higher (Naim et al. 2015; r = +0.48 here, and the 7 interviews under 130 WPM averaged 4.4 against 5.2), ' +
+        'In rated job interviews faster speakers were rated higher (Naim et al. 2015; r = +0.51 here, and the 6 interviews under 130 WPM averaged 4.2 against 5.2), ' +
         'so only slow speech is flagged. The 130–175 WPM band of presenting research does not apply to interviews and no upper limit is judged.',
     },
     advice: {
@@ -43,7 +43,7 @@ export const REFERENCE_RANGES: Readonly<Record<MetricId, MetricReference>> = {
       ok: 'Your pace is brisk enough; interviewers rate a lively pace well, so keep it while staying clear.',
       high: 'Your pace is brisk enough; interviewers rate a lively pace well, so keep it while staying clear.',
     },
-    evidence: { r: 0.48, n: 70, data: MIT, supports: 'higher' },
+    evidence: { r: 0.51, n: 70, data: MIT, supports: 'higher' },
   },
   paceVariability: {
     label: 'Pace variability',
@@ -86,7 +86,7 @@ export const REFERENCE_RANGES: Readonly<Record<MetricId, MetricReference>> = {
       high: 'Drop "I think", "maybe" and "just" when describing your own work; state what you did plainly.',
     },
     info: 'Softeners such as "I think" and "maybe". Shown for information: in rated interviews hedging did not lower the rating.',
-    evidence: { r: 0.1, n: 70, data: MIT, supports: 'none' },
+    evidence: { r: 0.12, n: 70, data: MIT, supports: 'none' },
   },
   repetitionsPerMinute: {
     label: 'Repetitions',
@@ -115,7 +115,7 @@ export const REFERENCE_RANGES: Readonly<Record<MetricId, MetricReference>> = {
       ok: 'Your wording is varied.',
       high: 'Your wording is varied.',
     },
-    evidence: { r: 0.26, n: 70, data: MIT, supports: 'higher' },
+    evidence: { r: 0.27, n: 70, data: MIT, supports: 'higher' },
   },
   weRatio: {
     label: '"We" vs "I"',

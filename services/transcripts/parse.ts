@@ -90,7 +90,7 @@ export function parseTranscriptFile(text: string, filename?: string): Transcript
 }
 
 /** Renames speaker labels that speaker-typos.ts reads as typos, with a note for each. */
-function mergeSpeakerTypos(cues: Cue[]): { cues: Cue[]; notes: string[] } {
+export function mergeSpeakerTypos(cues: Cue[]): { cues: Cue[]; notes: string[] } {
   const uses: LabelUse[] = [];
   for (const cue of inSpokenOrder(cues)) {
     for (const seg of cue.segments) {
