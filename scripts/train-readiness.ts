@@ -5,11 +5,10 @@
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { runReadiness, trainingExamples } from '../eval/sections/readiness.js';
-import { train } from '../eval/readiness/train.js';
+import { runReadiness, trainReadiness, WEIGHTS_FILE } from '../eval/sections/readiness.js';
 import { repoRoot } from '../test/helpers/testdata.js';
 
-const file = path.join(repoRoot, 'services/analysis/readiness/weights.json');
-writeFileSync(file, `${JSON.stringify(train(await trainingExamples()), null, 2)}\n`);
-console.log(`wrote ${path.relative(repoRoot, file)}`);
-await runReadiness((s) => console.log(s));
+const training = await trainReadiness();
+writeFileSync(WEIGHTS_FILE, `${JSON.stringify(training.weights, null, 2)}\n`);
+console.log(`wrote ${path.relative(repoRoot, WEIGHTS_FILE)}`);
+await runReadiness((s) => console.log(s), training);

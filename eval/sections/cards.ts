@@ -3,7 +3,7 @@
  * every card, on the MIT training split (timed WebVTT from prosody.csv, as the readiness model
  * sees it): Pearson r of the card's value with the human Overall rating, how many interviews the
  * card flags with its current range, and the mean rating of flagged against unflagged interviews.
- * The r and n are what reference-ranges.ts cites; test/unit/analysis/card-evidence.test.ts checks
+ * The r and n are what reference-ranges.ts cites; test/unit/readiness/trained-on-mit.test.ts checks
  * that they agree.
  */
 import type { MetricCard, MetricId } from '../../services/analysis/metric-card.schema.js';
@@ -12,6 +12,7 @@ import { REFERENCE_RANGES } from '../../services/analysis/reference-ranges.js';
 import { hasTestdata } from '../../test/helpers/testdata.js';
 import { reportOf, trainingInterviews } from '../readiness/dataset.js';
 import { pearson } from '../readiness/ridge.js';
+import type { Example } from '../readiness/train.js';
 import { fixed, heading, pct, table } from '../table.js';
 
 export interface CardEvidence {
@@ -26,11 +27,12 @@ export interface CardEvidence {
 
 const mean = (xs: readonly number[]): number | null => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null);
 
-export async function cardEvidence(): Promise<CardEvidence[]> {
+/** `timed`: the timed training reports if already built (readiness training builds the same ones). */
+export async function cardEvidence(timed?: readonly Pick<Example, 'overall' | 'report'>[]): Promise<CardEvidence[]> {
+  const rated = timed ?? (await Promise.all(trainingInterviews().map(async (iv) => ({ overall: iv.overall, report: await reportOf(iv, 'timed') }))));
   const byCard = new Map<MetricId, { value: number; overall: number }[]>();
-  for (const iv of trainingInterviews()) {
-    const report = await reportOf(iv, 'timed');
-    for (const c of report.metricCards) byCard.set(c.id, [...(byCard.get(c.id) ?? []), { value: c.value, overall: iv.overall }]);
+  for (const { overall, report } of rated) {
+    for (const c of report.metricCards) byCard.set(c.id, [...(byCard.get(c.id) ?? []), { value: c.value, overall }]);
   }
   return [...byCard].map(([id, xs]) => {
     const flagged = (x: { value: number }): boolean => verdictOf(x.value, REFERENCE_RANGES[id].range as MetricCard['range']) !== 'ok';
