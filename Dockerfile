@@ -2,7 +2,8 @@
 # Interview Buddy: one image for every service; the Deployment picks the service with SERVICE=<name>
 # (env; also passed as the first argument). TypeScript is compiled at build time (`npm run build`,
 # tsc -> dist/) and the image runs plain `node dist/services/main.js`: no transpiler work at start-up
-# and no dev dependencies in the image.
+# and no dev dependencies in the image. The node flags in ENTRYPOINT are services/upload/node-flags.ts
+# (V8 heap sizing; Node refuses them in NODE_OPTIONS), keep the two in step.
 ARG NODE_IMAGE=node:20.19.5-bookworm-slim
 
 # ---- build: all dependencies, compile TypeScript ----
@@ -48,4 +49,4 @@ COPY --from=build --chown=root:root /src/dist ./dist
 COPY --chown=root:root package.json ./
 USER 10001:10001
 EXPOSE 8080
-ENTRYPOINT ["/usr/bin/tini", "--", "node", "dist/services/main.js"]
+ENTRYPOINT ["/usr/bin/tini", "--", "node", "--initial-old-space-size=128", "dist/services/main.js"]

@@ -4,6 +4,7 @@
  */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
+import { SERVER_NODE_FLAGS } from '../services/upload/node-flags.js';
 import { startAuthEmulator } from './firebase-emulator.js';
 
 const dataDir = path.resolve(process.env.DATA_DIR ?? '.data');
@@ -18,7 +19,7 @@ async function main() {
   // Accounts are exported periodically so even a crash of this launcher keeps recent sign-ups.
   const exporter = setInterval(() => void emulator.exportAccounts().catch(() => undefined), ACCOUNT_EXPORT_EVERY_MS);
 
-  const server = spawn(process.execPath, ['--import', 'tsx', 'services/main.ts'], {
+  const server = spawn(process.execPath, [...SERVER_NODE_FLAGS, '--import', 'tsx', 'services/main.ts'], {
     stdio: 'inherit',
     env: { ...process.env, DATA_DIR: dataDir, FIREBASE_AUTH_EMULATOR_HOST: emulator.host },
   });

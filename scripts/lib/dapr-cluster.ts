@@ -10,6 +10,7 @@ import { startAzurite, type Azurite } from './azurite.js';
 import { startChildService, type ChildService } from './child-service.js';
 import { renderComponents, repoRoot, startDaprd, startPlacement, startRedis, type Daprd, type Placement, type Redis } from './dapr-processes.js';
 import { freePort } from './free-port.js';
+import { SERVER_NODE_FLAGS } from '../../services/upload/node-flags.js';
 
 export const SERVICES = ['api', 'upload', 'media', 'analysis', 'notify'] as const;
 export type ServiceName = (typeof SERVICES)[number];
@@ -89,7 +90,7 @@ export async function startCluster(opts: ClusterOptions): Promise<Cluster> {
   const startApp = async (name: ServiceName, daprd: Daprd): Promise<ChildService> => {
     const port = ports.get(name)!;
     const ready = async () => (await fetch(`http://127.0.0.1:${port}/readyz`)).ok;
-    return startChildService(name, process.execPath, ['--import', 'tsx', path.join(repoRoot, 'services/main.ts')], port, {
+    return startChildService(name, process.execPath, [...SERVER_NODE_FLAGS, '--import', 'tsx', path.join(repoRoot, 'services/main.ts')], port, {
       env: envOf(name, daprd),
       ready,
       timeoutMs: 60_000,
