@@ -1,12 +1,19 @@
 /**
- * Upload benchmarks against the real server process (auth emulator included):
- *   npm run bench -- upload [--mb 256] [--rss-mb 1024] [--no-tusd]
- * 1. tus throughput: one creation + one streaming PATCH of an N MB file, 3 runs each, alternating,
- *    against the same file through tusd (the tus reference server, Go; built into .cache/bin by
- *    scripts/setup-tusd.sh when missing, skipped with a message when Go is not installed), a plain
- *    streaming file copy and a bare node:http server piping the body into a file, all in the same run.
- *    Target: ours ≥ 0.8× tusd's throughput.
- * 2. Server RSS sampled every 50 ms during a 1 GB upload (target: flat — streaming, no buffering).
+ * Upload benchmarks against the real server process (auth emulator included), started with the node
+ * flags `npm start` and the image use (services/upload/node-flags.ts; `--no-node-flags` without them):
+ *   npm run bench -- upload [--mb 256] [--runs 5] [--idle-s 0] [--client memory|stream] [--rss-mb 1024] [--no-tusd]
+ * 1. tus throughput: one creation + one PATCH of an N MB file, `--runs` times each (default 5),
+ *    alternating, against the same file through tusd (the tus reference server, Go; built into
+ *    .cache/bin by scripts/setup-tusd.sh when missing, skipped with a message when Go is not
+ *    installed), a plain streaming file copy and a bare node:http server piping the body into a file,
+ *    all in the same run. Both tus servers get the same client: by default it holds the file in
+ *    memory and hands it to the socket in one write (~0.05 CPU-s per 256 MB; `--client stream` reads
+ *    it from disk in 1 MB chunks, ~0.33 CPU-s, which on a 2-core machine takes most of a core from the
+ *    server under test). `--idle-s N` waits N s before every measured upload (after a pause V8 used to
+ *    tighten its heap limits, see node-flags.ts). Printed: every run, median and spread, the ratio of
+ *    the medians and of each alternating pair. Target: ours ≥ 0.8× tusd's throughput.
+ * 2. Server RSS sampled every 50 ms during a 1 GB upload streamed from disk (target: flat — streaming,
+ *    no buffering).
  */
 import { createReadStream, createWriteStream } from 'node:fs';
 import fs from 'node:fs/promises';
@@ -19,8 +26,16 @@ import { rssKb } from './lib/proc.js';
 import { startBenchStack } from './lib/stack.js';
 import { createInterview, tusCreate, tusPatch, tusUpload } from './lib/tus.js';
 import { ensureTusd, startTusd, type Tusd } from './lib/tusd.js';
+import { SERVER_NODE_FLAGS } from '../services/upload/node-flags.js';
 
 const MB = 1024 * 1024;
+
+/** The middle value (the mean of the two middle ones for an even count). */
+export function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
 
 export async function makeFile(file: string, bytes: number): Promise<void> {
   const chunk = Buffer.alloc(MB);
@@ -30,8 +45,8 @@ export async function makeFile(file: string, bytes: number): Promise<void> {
   await new Promise<void>((r, j) => out.end((e?: Error) => (e ? j(e) : r())));
 }
 
-/** Seconds from tus creation to the end of one streaming PATCH of the whole file. */
-async function tusUploadStream(base: string, token: string, file: string, size: number): Promise<number> {
+/** Seconds from tus creation to the end of one PATCH of the whole file. */
+async function tusUploadStream(base: string, token: string, file: string | Buffer, size: number): Promise<number> {
   const id = await createInterview(base, token);
   return (await tusUpload(base, token, id, file, size)).totalMs / 1000;
 }
@@ -42,6 +57,8 @@ export interface UploadBenchResult {
   tusd: number[];
   /** Ours ÷ tusd throughput, medians; undefined without tusd. */
   ratio?: number;
+  /** Ours ÷ tusd throughput of each alternating pair (run i of each). */
+  pairRatios: number[];
   rss: { idleMb: number; peakMb: number; samples: number };
 }
 
@@ -49,13 +66,21 @@ export async function main(argv: readonly string[] = []): Promise<UploadBenchRes
   const flags = parseFlags(argv);
   const mb = flags.num('mb', 256);
   const rssMb = flags.num('rss-mb', 1024);
-  const stack = await startBenchStack('upload', flags, { MAX_UPLOAD_BYTES: String(4 * 1024 * MB) });
+  const runCount = Math.round(flags.num('runs', 5));
+  const idleMs = flags.has('idle-s') ? flags.num('idle-s', 0) * 1000 : 0;
+  const client = flags.str('client') ?? 'memory';
+  if (client !== 'memory' && client !== 'stream') throw new Error(`--client is memory or stream, got "${client}"`);
+  const nodeArgs = flags.has('no-node-flags') ? [] : SERVER_NODE_FLAGS;
+  const stack = await startBenchStack('upload', flags, { MAX_UPLOAD_BYTES: String(4 * 1024 * MB) }, { nodeArgs });
   const { server, work } = stack;
   let tusd: Tusd | undefined;
   try {
     const idToken = await stack.token('bench@example.test');
     const file = path.join(work, 'payload.bin');
     await makeFile(file, mb * MB);
+    // What the tus client sends: the file's bytes (read once, outside the timings) or its path.
+    const body: string | Buffer = client === 'memory' ? await fs.readFile(file) : file;
+    const idle = () => (idleMs ? new Promise((r) => setTimeout(r, idleMs)) : Promise.resolve());
 
     // Each measurement starts from the same state: the previous output deleted and every dirty page
     // flushed, so neither path pays for the other's background writeback.
@@ -92,7 +117,8 @@ export async function main(argv: readonly string[] = []): Promise<UploadBenchRes
     };
     const uploadOnce = async () => {
       await settle();
-      return tusUploadStream(server.base, idToken, file, mb * MB);
+      await idle();
+      return tusUploadStream(server.base, idToken, body, mb * MB);
     };
     // The peer: tusd with its file store on the same disk, the same client, the same file.
     const tusdDir = path.join(work, 'tusd');
@@ -105,13 +131,14 @@ export async function main(argv: readonly string[] = []): Promise<UploadBenchRes
       tusdOnce = async () => {
         for (const f of await fs.readdir(tusdDir)) await fs.rm(path.join(tusdDir, f), { force: true });
         await settle();
+        await idle();
         const t0 = performance.now();
         const url = await tusCreate(peer.base, idToken, 'bench', mb * MB);
-        await tusPatch(url, idToken, file, 0, mb * MB);
+        await tusPatch(url, idToken, body, 0, mb * MB);
         return (performance.now() - t0) / 1000;
       };
     }
-    // Warm up every path once (page cache, JIT), then measure each three times, alternating.
+    // Warm up every path once (page cache, JIT), then measure each `runCount` times, alternating.
     await copyOnce();
     await bareOnce();
     await uploadOnce();
@@ -120,7 +147,7 @@ export async function main(argv: readonly string[] = []): Promise<UploadBenchRes
     const bares: number[] = [];
     const uploads: number[] = [];
     const peers: number[] = [];
-    for (let i = 0; i < 3; i++) {
+    for (let i = 0; i < runCount; i++) {
       copies.push(await copyOnce());
       bares.push(await bareOnce());
       uploads.push(await uploadOnce());
@@ -131,29 +158,32 @@ export async function main(argv: readonly string[] = []): Promise<UploadBenchRes
     tusd = undefined;
     await fs.rm(tusdDir, { recursive: true, force: true });
     await settle();
-    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[1]!;
     const runs = (xs: number[]) => xs.map((x) => `${x.toFixed(2)} s`).join(', ');
+    const spread = (xs: number[]) => `median ${median(xs).toFixed(2)} s, ${Math.min(...xs).toFixed(2)}–${Math.max(...xs).toFixed(2)}`;
     const copyMBs = mb / median(copies);
     const tusMBs = mb / median(uploads);
     const bareMBs = mb / median(bares);
-    console.log(`one ${mb} MB tus PATCH over loopback, 3 runs each (creation included):`);
-    console.log(`  this server: ${runs(uploads)} (median ${tusMBs.toFixed(0)} MB/s)`);
+    const pairRatios = peers.map((p, i) => p / uploads[i]!);
+    const how = `${client === 'memory' ? 'client sends the file from memory' : 'client streams the file from disk'}${idleMs ? `, ${idleMs / 1000} s idle before each` : ''}, server node flags: ${nodeArgs.join(' ') || 'none'}`;
+    console.log(`one ${mb} MB tus PATCH over loopback, ${runCount} runs each, alternating (creation included; ${how}):`);
+    console.log(`  this server: ${runs(uploads)} (${spread(uploads)}; ${tusMBs.toFixed(0)} MB/s)`);
     if (peers.length) {
       const peerMBs = mb / median(peers);
-      console.log(`  tusd:        ${runs(peers)} (median ${peerMBs.toFixed(0)} MB/s)`);
-      console.log(`  ours ÷ tusd throughput: ${(tusMBs / peerMBs).toFixed(2)} (target ≥ 0.8)`);
+      console.log(`  tusd:        ${runs(peers)} (${spread(peers)}; ${peerMBs.toFixed(0)} MB/s)`);
+      console.log(`  ours ÷ tusd throughput: ${(tusMBs / peerMBs).toFixed(2)} (target ≥ 0.8); per pair ${pairRatios.map((r) => r.toFixed(2)).join(', ')}`);
     }
     console.log(
-      `upload throughput (${mb} MB, median of 3): tus ${tusMBs.toFixed(0)} MB/s, plain stream copy ${copyMBs.toFixed(0)} MB/s ` +
+      `upload throughput (${mb} MB, median of ${runCount}): tus ${tusMBs.toFixed(0)} MB/s, plain stream copy ${copyMBs.toFixed(0)} MB/s ` +
         `(${runs(copies)}), ratio ${(tusMBs / copyMBs).toFixed(2)}; bare HTTP-to-file ${bareMBs.toFixed(0)} MB/s ` +
         `(${runs(bares)}; ceiling ${(bareMBs / copyMBs).toFixed(2)} of the copy; tus reaches ${(tusMBs / bareMBs).toFixed(2)} of it)`,
     );
 
-    // RSS during a large upload.
+    // RSS during a large upload, streamed from disk (a 1 GB buffer in the client would blur nothing
+    // on the server, but it is not needed: the client's speed does not matter here).
     const big = path.join(work, 'big.bin');
     await fs.rm(file);
     await makeFile(big, rssMb * MB);
-    const idle = await rssKb(server.pid);
+    const idleKb = await rssKb(server.pid);
     const samples: number[] = [];
     const sampler = setInterval(() => void rssKb(server.pid).then((kb) => samples.push(kb)), 50);
     const secs = await tusUploadStream(server.base, idToken, big, rssMb * MB);
@@ -161,14 +191,15 @@ export async function main(argv: readonly string[] = []): Promise<UploadBenchRes
     samples.push(await rssKb(server.pid));
     const peak = Math.max(...samples);
     console.log(
-      `server RSS during a ${rssMb} MB upload (${(rssMb / secs).toFixed(0)} MB/s): idle ${(idle / 1024).toFixed(0)} MB, ` +
-        `peak ${(peak / 1024).toFixed(0)} MB, growth ${((peak - idle) / 1024).toFixed(0)} MB = ${(((peak - idle) / 1024 / rssMb) * 100).toFixed(1)}% of the file (${samples.length} samples)`,
+      `server RSS during a ${rssMb} MB upload (${(rssMb / secs).toFixed(0)} MB/s): idle ${(idleKb / 1024).toFixed(0)} MB, ` +
+        `peak ${(peak / 1024).toFixed(0)} MB, growth ${((peak - idleKb) / 1024).toFixed(0)} MB = ${(((peak - idleKb) / 1024 / rssMb) * 100).toFixed(1)}% of the file (${samples.length} samples)`,
     );
     return {
       ours: uploads,
       tusd: peers,
       ...(peers.length && { ratio: median(peers) / median(uploads) }),
-      rss: { idleMb: idle / 1024, peakMb: peak / 1024, samples: samples.length },
+      pairRatios,
+      rss: { idleMb: idleKb / 1024, peakMb: peak / 1024, samples: samples.length },
     };
   } finally {
     await tusd?.stop();

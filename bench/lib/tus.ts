@@ -1,6 +1,8 @@
 /**
  * A minimal tus 1.0 client for benchmarks: node:http streams the file straight from disk with
- * back-pressure (fetch's web-stream conversion is slower and would measure the client, not the server).
+ * back-pressure (fetch's web-stream conversion is slower and would measure the client, not the server),
+ * or, given the file's bytes in memory, hands them to the socket in one write (the cheapest client:
+ * ~0.05 CPU-s per 256 MB against ~0.33 s reading 1 MB chunks from disk).
  */
 import { createReadStream } from 'node:fs';
 import http from 'node:http';
@@ -32,8 +34,8 @@ export async function tusCreate(base: string, token: string, interviewId: string
   return new URL(res.headers.get('location')!, base).href;
 }
 
-/** One PATCH carrying bytes [offset, offset + length) of `file`; checks the new Upload-Offset. */
-export function tusPatch(url: string, token: string, file: string, offset: number, length: number): Promise<void> {
+/** One PATCH carrying bytes [offset, offset + length) of `file` (a path, or its bytes); checks the new Upload-Offset. */
+export function tusPatch(url: string, token: string, file: string | Buffer, offset: number, length: number): Promise<void> {
   return new Promise((resolve, reject) => {
     const req = http.request(url, {
       method: 'PATCH',
@@ -54,7 +56,8 @@ export function tusPatch(url: string, token: string, file: string, offset: numbe
       });
     });
     req.on('error', reject);
-    createReadStream(file, { start: offset, end: offset + length - 1, highWaterMark: 1024 * 1024 }).pipe(req);
+    if (typeof file !== 'string') req.end(file.subarray(offset, offset + length));
+    else createReadStream(file, { start: offset, end: offset + length - 1, highWaterMark: 1024 * 1024 }).pipe(req);
   });
 }
 
@@ -67,7 +70,7 @@ export interface ChunkedUpload {
 }
 
 /** Creation then PATCHes of `chunkBytes` (the web client uses 8 MB); one PATCH when chunkBytes ≥ size. */
-export async function tusUpload(base: string, token: string, interviewId: string, file: string, size: number, chunkBytes = size): Promise<ChunkedUpload> {
+export async function tusUpload(base: string, token: string, interviewId: string, file: string | Buffer, size: number, chunkBytes = size): Promise<ChunkedUpload> {
   const t0 = performance.now();
   const url = await tusCreate(base, token, interviewId, size);
   const patchMs: number[] = [];

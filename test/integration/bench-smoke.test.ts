@@ -37,8 +37,9 @@ describe('bench smoke (smallest sizes)', () => {
     const { main } = await import('../../bench/upload.js');
     const withTusd = existsSync('.cache/bin/tusd');
     const r = await main(['--mb=4', '--rss-mb=8', `--auth-host=${auth.host}`, ...(withTusd ? [] : ['--no-tusd'])]);
-    expect(r.ours).toHaveLength(3);
-    expect(r.tusd).toHaveLength(withTusd ? 3 : 0);
+    expect(r.ours).toHaveLength(5);
+    expect(r.tusd).toHaveLength(withTusd ? 5 : 0);
+    expect(r.pairRatios).toHaveLength(withTusd ? 5 : 0);
     expect(r.ratio === undefined).toBe(!withTusd);
     expect(r.rss.peakMb).toBeGreaterThan(20);
     expect(output()).toContain(withTusd ? 'ours ÷ tusd throughput' : 'tusd peer row skipped');
