@@ -21,15 +21,15 @@ type FileStoreOptions = ConstructorParameters<typeof FileStore>[0];
 
 /**
  * Bytes one PATCH queues while its earlier batches are written (each batch is at most about this).
- * Measured on 256 MB over loopback (bench upload, server started with node-flags.ts): 1 MB costs less
- * main-thread CPU than 256 KB (0.11–0.15 s against 0.12–0.17 s user CPU per 256 MB: fewer writev
- * calls and fewer pauses of the request) and was faster in 5 of 6 paired runs (median ~8 %); 2 MB
- * saved a little more CPU (0.09–0.12 s) for twice the memory. Earlier, without the heap floor of
- * node-flags.ts, 1 MB and more cost up to twice the CPU: the many buffers alive at once drove V8 into
- * back-to-back full GCs. Memory per PATCH is at most this plus the two batches in flight (≤ 3 MB),
- * reached only while the disk is slower than the network (worst case for 100 concurrent uploads: 300 MB).
+ * So one PATCH holds under 1 MB (this plus the two batches in flight), and 100 concurrent uploads
+ * under 100 MB. Measured (bench upload, 256 MB over loopback): 1 MB costs less main-thread CPU once
+ * the server runs with node-flags.ts (0.11–0.15 s against 0.12–0.17 s user per 256 MB) and was
+ * faster in 5 of 6 paired runs (~8 % in the median), but `bench uploads-concurrent` (100 × 50 MB)
+ * then peaked at 403 MB RSS against 319 MB with 256 KB, over its 400 MB target; so 256 KB it is.
+ * Without the heap floor of node-flags.ts, 1 MB and more cost up to twice the CPU (the many buffers
+ * alive at once drove V8 into back-to-back full GCs).
  */
-export const UPLOAD_WRITE_BUFFER_BYTES = 1024 * 1024;
+export const UPLOAD_WRITE_BUFFER_BYTES = 256 * 1024;
 /** Batches in flight per PATCH: with two, one thread-pool thread's wake-up overlaps the other's write. */
 export const UPLOAD_WRITES_IN_FLIGHT = 2;
 
