@@ -18,10 +18,16 @@ export interface ServerProcess {
   kill(signal?: NodeJS.Signals): Promise<void>;
 }
 
-/** `waitFor: 'live'` returns once /healthz answers (a server that is up but not ready, e.g. disk full). */
-export async function startServerProcess(dataDir: string, env: Record<string, string> = {}, opts: { waitFor?: 'ready' | 'live' } = {}): Promise<ServerProcess> {
+/**
+ * `waitFor: 'live'` returns once /healthz answers (a server that is up but not ready, e.g. disk full).
+ * `nodeArgs` go before the script (e.g. SERVER_NODE_FLAGS, as `npm start` and the image run it; the
+ * upload benchmark uses them); by default none.
+ */
+export async function startServerProcess(
+  dataDir: string, env: Record<string, string> = {}, opts: { waitFor?: 'ready' | 'live'; nodeArgs?: readonly string[] } = {},
+): Promise<ServerProcess> {
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'services/main.ts')], {
+  const child: ChildProcess = spawn(process.execPath, [...(opts.nodeArgs ?? []), '--import', 'tsx', path.join(repoRoot, 'services/main.ts')], {
     cwd: repoRoot,
     env: { ...process.env, NODE_OPTIONS: '', PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -49,7 +55,10 @@ export async function startServerProcess(dataDir: string, env: Record<string, st
     if (child.exitCode !== null) throw new Error(`server exited during start: ${stderr.slice(-2000)}`);
     const ok = await fetch(`${base}/${opts.waitFor === 'live' ? 'healthz' : 'readyz'}`).then((r) => r.ok, () => false);
     if (ok) break;
-    if (Date.now() > until) throw new Error(`server not ready in 30 s: ${stderr.slice(-2000)}`);
+    if (Date.now() > until) {
+      child.kill('SIGKILL');
+      throw new Error(`server not ready in 30 s: ${stderr.slice(-2000)}`);
+    }
     await new Promise((r) => setTimeout(r, 100));
   }
   return {
