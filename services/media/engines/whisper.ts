@@ -167,6 +167,13 @@ export class WhisperEngine implements TranscriptionEngine {
     return this.workers.reduce((best, w) => (w.pending < best.pending ? w : best));
   }
 
+  /** One request on the least busy worker, counted as queued there until it settles. */
+  private runOnLeastBusy(request: Parameters<WhisperWorker['run']>[0], opts: Parameters<WhisperWorker['run']>[1]): ReturnType<WhisperWorker['run']> {
+    const slot = this.leastBusy();
+    slot.pending++;
+    return slot.worker.run(request, opts).finally(() => slot.pending--);
+  }
+
   async transcribe(wavPath: string, opts: TranscribeOptions = {}): Promise<Transcript> {
     opts.signal?.throwIfAborted();
     const { info, db } = await wavEnergyEnvelope(wavPath, ENVELOPE_FRAME_SEC);
@@ -198,9 +205,7 @@ export class WhisperEngine implements TranscriptionEngine {
       words = await this.transcribeParts(wavPath, info, planSplit(db, { frameSec: ENVELOPE_FRAME_SEC, parts, thresholdDb }), slots, request, report, opts.signal)
         .finally(() => slots.forEach((s) => s.pending--));
     } else {
-      const slot = this.leastBusy();
-      slot.pending++;
-      const res = await slot.worker.run(request(wavPath), { signal: opts.signal, onProgress: report }).finally(() => slot.pending--);
+      const res = await this.runOnLeastBusy(request(wavPath), { signal: opts.signal, onProgress: report });
       words = toTranscriptWords(res.words, info.durationSec);
     }
     if (words.length === 0) throw mediaError('no_speech', 'No speech was recognised in the recording');
@@ -261,17 +266,13 @@ export class WhisperEngine implements TranscriptionEngine {
   async recoverUnheard(wavPath: string, words: Word[], db: ArrayLike<number>, thresholdDb: number, durationSec: number, signal?: AbortSignal): Promise<Word[]> {
     const spans = unheardSpeech(words, db, durationSec, { frameSec: ENVELOPE_FRAME_SEC, thresholdDb });
     if (spans.length === 0) return words;
-    const slot = this.leastBusy();
-    slot.pending++;
-    const res = await slot.worker
-      .run({
-        path: path.resolve(wavPath),
-        language: this.opts.language ?? 'en',
-        beam_size: this.opts.beamSize ?? 5,
-        condition_on_previous_text: false,
-        clip_timestamps: spans.flatMap((s) => [s.start, s.end]),
-      }, { signal })
-      .finally(() => slot.pending--);
+    const res = await this.runOnLeastBusy({
+      path: path.resolve(wavPath),
+      language: this.opts.language ?? 'en',
+      beam_size: this.opts.beamSize ?? 5,
+      condition_on_previous_text: false,
+      clip_timestamps: spans.flatMap((s) => [s.start, s.end]),
+    }, { signal });
     const heard = confidentlyHeard(spans, res.words).map((h) => ({ span: h.span, words: toTranscriptWords(h.words, durationSec) }));
     return heard.length === 0 ? words : withRecovered(words, heard);
   }
@@ -280,11 +281,7 @@ export class WhisperEngine implements TranscriptionEngine {
   async hearFillers(wavPath: string, words: readonly Word[], durationSec: number, signal?: AbortSignal): Promise<Word[]> {
     const regions = hesitationRegions(words, durationSec);
     if (regions.length === 0) return [...words];
-    const slot = this.leastBusy();
-    slot.pending++;
-    const res = await slot.worker
-      .run({ op: 'hesitations', path: path.resolve(wavPath), regions: regions.map((r) => [r.start, r.end, r.cut ? 1 : 0]) }, { signal })
-      .finally(() => slot.pending--);
+    const res = await this.runOnLeastBusy({ op: 'hesitations', path: path.resolve(wavPath), regions: regions.map((r) => [r.start, r.end, r.cut ? 1 : 0]) }, { signal });
     const heard = (res.hesitations ?? []).map(([start, end, kind, score]) => ({ start, end, kind, score }));
     return mergeHesitations(words, heard);
   }
