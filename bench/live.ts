@@ -27,12 +27,12 @@ import { whisperPaths } from '../services/media/engines/whisper.js';
 import { WhisperWorker, type WhisperRequest } from '../services/media/engines/whisper-worker.js';
 import { createLiveEngine, liveUnavailable, type LiveOut } from '../services/media/live/live-engine.js';
 import { cutRepeatLoop, WhisperLiveRecognizer } from '../services/media/live/recognizer.js';
-import { Segmenter } from '../services/media/live/segmenter.js';
-import { parseWavHeader, wavEnergyEnvelope, wavHeader } from '../services/media/wav.js';
+import { wavEnergyEnvelope, wavHeader } from '../services/media/wav.js';
 import { wordErrorRate } from '../services/media/wer.js';
 import { makeSpeech } from '../test/helpers/audio.js';
 import { hasTestdata, testdataPath } from '../test/helpers/testdata.js';
 import { parseFlags } from './lib/flags.js';
+import { finalWindows } from './lib/live-windows.js';
 import { printTable, summarize } from './lib/stats.js';
 
 const run = promisify(execFile);
@@ -157,12 +157,7 @@ interface Windowed {
 }
 
 async function windowsOf(name: string, wav: string, ref: string): Promise<Windowed> {
-  const raw = await readFile(wav);
-  const info = parseWavHeader(raw.subarray(0, Math.min(raw.length, 4096)), raw.length);
-  const body = raw.subarray(info.dataOffset, info.dataOffset + info.dataBytes - (info.dataBytes % 2));
-  const pcm = new Int16Array(body.buffer.slice(body.byteOffset, body.byteOffset + body.length));
-  const seg = new Segmenter();
-  return { name, ref, windows: [...seg.push(pcm), ...seg.flush()].filter((w) => w.kind === 'final').map((w) => w.pcm) };
+  return { name, ref, windows: await finalWindows(wav) };
 }
 
 /** Spontaneous speech with fillers from the shared testdata (MFA's test recordings), when present. */

@@ -24,18 +24,12 @@ import { pipeline } from 'node:stream/promises';
 import { parseFlags } from './lib/flags.js';
 import { rssKb } from './lib/proc.js';
 import { startBenchStack } from './lib/stack.js';
+import { median } from './lib/stats.js';
 import { createInterview, tusCreate, tusPatch, tusUpload } from './lib/tus.js';
 import { ensureTusd, startTusd, type Tusd } from './lib/tusd.js';
 import { SERVER_NODE_FLAGS } from '../services/upload/node-flags.js';
 
 const MB = 1024 * 1024;
-
-/** The middle value (the mean of the two middle ones for an even count). */
-export function median(xs: readonly number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-}
 
 export async function makeFile(file: string, bytes: number): Promise<void> {
   const chunk = Buffer.alloc(MB);

@@ -8,12 +8,10 @@
  *
  *   npm run eval -- --only live
  */
-import { readFile } from 'node:fs/promises';
 import { clips } from '../../bench/engines.js';
+import { finalWindows } from '../../bench/lib/live-windows.js';
 import { FILLER_HOTWORDS, VERBATIM_PROMPT, whisperUnavailable } from '../../services/media/engines/whisper.js';
 import { LIVE_PROMPT, LIVE_WHISPER_MODEL, WhisperLiveRecognizer } from '../../services/media/live/recognizer.js';
-import { Segmenter } from '../../services/media/live/segmenter.js';
-import { readWavInfo } from '../../services/media/wav.js';
 import { normaliseWords, wordEditDistance } from '../../services/media/wer.js';
 import { hasTestdata } from '../../test/helpers/testdata.js';
 import { addHesitationCounts, hesitationPr, scoreHesitations, ZERO_HESITATIONS, type HesitationCounts } from '../hesitation-score.js';
@@ -28,18 +26,6 @@ const PROMPTS: readonly { name: string; prompt: string | null }[] = [
   { name: 'verbatim prompt', prompt: VERBATIM_PROMPT },
 ];
 
-/** A 16 kHz mono WAV's final live windows, as the segmenter cuts the stream. */
-async function finalWindows(path: string): Promise<Int16Array[]> {
-  const info = await readWavInfo(path);
-  const buf = await readFile(path);
-  const body = buf.subarray(info.dataOffset, info.dataOffset + info.dataBytes);
-  const pcm = new Int16Array(body.buffer.slice(body.byteOffset, body.byteOffset + body.byteLength));
-  const seg = new Segmenter();
-  const out: Int16Array[] = [];
-  for (let i = 0; i < pcm.length; i += SLICE) out.push(...seg.push(pcm.subarray(i, i + SLICE)).filter((w) => w.kind === 'final').map((w) => w.pcm));
-  out.push(...seg.flush().filter((w) => w.kind === 'final').map((w) => w.pcm));
-  return out;
-}
 
 export async function runLive(log: (s: string) => void): Promise<void> {
   log(heading('Live captions: what the live practice hears (tiny.en windows)'));
@@ -47,7 +33,7 @@ export async function runLive(log: (s: string) => void): Promise<void> {
   const missing = whisperUnavailable({ model: LIVE_WHISPER_MODEL });
   if (missing) return log(`whisper ${LIVE_WHISPER_MODEL}: not installed (${missing}), skipped`);
   const { use } = await clips();
-  const windows = await Promise.all(use.map((c) => finalWindows(c.path)));
+  const windows = await Promise.all(use.map((c) => finalWindows(c.path, SLICE)));
   const rows: (string | number)[][] = [];
   for (const { name, prompt } of PROMPTS) {
     const rec = new WhisperLiveRecognizer({ prompt });
