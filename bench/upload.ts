@@ -1,17 +1,18 @@
 /**
  * Upload benchmarks against the real server process (auth emulator included), started with the node
  * flags `npm start` and the image use (services/upload/node-flags.ts; `--no-node-flags` without them):
- *   npm run bench -- upload [--mb 256] [--runs 5] [--idle-s 0] [--client memory|stream] [--rss-mb 1024] [--no-tusd]
+ *   npm run bench -- upload [--mb 256] [--runs 5] [--warmups 2] [--idle-s 0] [--client memory|stream] [--rss-mb 1024] [--no-tusd]
  * 1. tus throughput: one creation + one PATCH of an N MB file, `--runs` times each (default 5),
  *    alternating, against the same file through tusd (the tus reference server, Go; built into
  *    .cache/bin by scripts/setup-tusd.sh when missing, skipped with a message when Go is not
  *    installed), a plain streaming file copy and a bare node:http server piping the body into a file,
- *    all in the same run. Both tus servers get the same client: by default it holds the file in
- *    memory and hands it to the socket in one write (~0.05 CPU-s per 256 MB; `--client stream` reads
- *    it from disk in 1 MB chunks, ~0.33 CPU-s, which on a 2-core machine takes most of a core from the
- *    server under test). `--idle-s N` waits N s before every measured upload (after a pause V8 used to
- *    tighten its heap limits, see node-flags.ts). Printed: every run, median and spread, the ratio of
- *    the medians and of each alternating pair. Target: ours ≥ 0.8× tusd's throughput.
+ *    all in the same run, after `--warmups` rounds of every path (default 2). Both tus servers get
+ *    the same client: by default it holds the file in memory and hands it to the socket in one write
+ *    (~0.05 CPU-s per 256 MB; `--client stream` reads it from disk in 1 MB chunks, ~0.33 CPU-s, which
+ *    on a 2-core machine takes most of a core from the server under test). `--idle-s N` waits N s
+ *    before every measured upload (after a pause V8 used to tighten its heap limits, see
+ *    node-flags.ts). Printed: every run, median and spread, the ratio of the medians and of each
+ *    alternating pair. Target: ours ≥ 0.8× tusd's throughput.
  * 2. Server RSS sampled every 50 ms during a 1 GB upload streamed from disk (target: flat — streaming,
  *    no buffering).
  */
@@ -61,6 +62,7 @@ export async function main(argv: readonly string[] = []): Promise<UploadBenchRes
   const mb = flags.num('mb', 256);
   const rssMb = flags.num('rss-mb', 1024);
   const runCount = Math.round(flags.num('runs', 5));
+  const warmups = Math.max(1, Math.round(flags.num('warmups', 2)));
   const idleMs = flags.has('idle-s') ? flags.num('idle-s', 0) * 1000 : 0;
   const client = flags.str('client') ?? 'memory';
   if (client !== 'memory' && client !== 'stream') throw new Error(`--client is memory or stream, got "${client}"`);
@@ -132,11 +134,15 @@ export async function main(argv: readonly string[] = []): Promise<UploadBenchRes
         return (performance.now() - t0) / 1000;
       };
     }
-    // Warm up every path once (page cache, JIT), then measure each `runCount` times, alternating.
-    await copyOnce();
-    await bareOnce();
-    await uploadOnce();
-    await tusdOnce?.();
+    // Warm up every path (page cache, JIT, the allocator's arenas: a fresh server's first two or
+    // three 256 MB uploads page-fault thousands of times more than later ones), then measure each
+    // `runCount` times, alternating. tusd gets the same warm-up.
+    for (let i = 0; i < warmups; i++) {
+      await copyOnce();
+      await bareOnce();
+      await uploadOnce();
+      await tusdOnce?.();
+    }
     const copies: number[] = [];
     const bares: number[] = [];
     const uploads: number[] = [];
@@ -159,7 +165,7 @@ export async function main(argv: readonly string[] = []): Promise<UploadBenchRes
     const bareMBs = mb / median(bares);
     const pairRatios = peers.map((p, i) => p / uploads[i]!);
     const how = `${client === 'memory' ? 'client sends the file from memory' : 'client streams the file from disk'}${idleMs ? `, ${idleMs / 1000} s idle before each` : ''}, server node flags: ${nodeArgs.join(' ') || 'none'}`;
-    console.log(`one ${mb} MB tus PATCH over loopback, ${runCount} runs each, alternating (creation included; ${how}):`);
+    console.log(`one ${mb} MB tus PATCH over loopback, ${runCount} runs each after ${warmups} warm-up rounds, alternating (creation included; ${how}):`);
     console.log(`  this server: ${runs(uploads)} (${spread(uploads)}; ${tusMBs.toFixed(0)} MB/s)`);
     if (peers.length) {
       const peerMBs = mb / median(peers);

@@ -15,8 +15,11 @@ import fs from 'node:fs';
 import type { Readable } from 'node:stream';
 
 export interface WriteAtOptions {
-  /** Queued bytes at which the source is paused until the queue is handed to a write (default 256 KB). */
-  maxPendingBytes?: number;
+  /**
+   * Queued bytes at which the source is paused until the queue is handed to a write (default 256 KB);
+   * a function is asked again for every chunk (a share of a budget that changes, write-budget.ts).
+   */
+  maxPendingBytes?: number | (() => number);
   /** Batches written concurrently, each by its own thread-pool thread (default 2). */
   maxInFlight?: number;
 }
@@ -47,7 +50,8 @@ interface Batch {
 const sum = (bufs: readonly Buffer[]) => bufs.reduce((s, b) => s + b.length, 0);
 
 export function writeStreamAt(fd: number, source: Readable, position: number, options: WriteAtOptions = {}): Promise<number> {
-  const maxPending = Math.max(1, options.maxPendingBytes ?? 256 * 1024);
+  const limit = options.maxPendingBytes ?? 256 * 1024;
+  const maxPending = typeof limit === 'function' ? () => Math.max(1, limit()) : () => Math.max(1, limit);
   const maxInFlight = Math.max(1, Math.floor(options.maxInFlight ?? 2));
   return new Promise<number>((resolve, reject) => {
     let queue: Buffer[] = [];
@@ -138,7 +142,7 @@ export function writeStreamAt(fd: number, source: Readable, position: number, op
         writeBatch(batch, bufs);
       }
       // The queue went to the kernel: let the source fill the next batch while it is written.
-      if (pausedByUs && queued < maxPending && !failure) {
+      if (pausedByUs && queued < maxPending() && !failure) {
         pausedByUs = false;
         source.resume();
       }
@@ -149,7 +153,7 @@ export function writeStreamAt(fd: number, source: Readable, position: number, op
       if (failure) return;
       queue.push(chunk);
       queued += chunk.length;
-      if (queued >= maxPending && !pausedByUs) {
+      if (queued >= maxPending() && !pausedByUs) {
         pausedByUs = true;
         source.pause();
       }

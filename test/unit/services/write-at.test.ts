@@ -69,6 +69,27 @@ describe('writeStreamAt', () => {
     expect(fs.statSync(file).size).toBe(100_004);
   });
 
+  it('a queue limit given as a function is asked again as the stream flows (a budget share that shrinks)', async () => {
+    const source = new PassThrough({ highWaterMark: 1 });
+    const batches: number[] = [];
+    jest.spyOn(fs, 'writev').mockImplementation(((f: number, bufs: Buffer[], pos: number, cb: (e: null, n: number) => void) => {
+      batches.push(bufs.reduce((s, b) => s + b.length, 0));
+      setTimeout(() => cb(null, fs.writevSync(f, bufs, pos)), 2); // a slow disk, so the queue fills
+    }) as never);
+    let limit = 50_000;
+    const done = writeStreamAt(fd, source, 4, { maxPendingBytes: () => limit, maxInFlight: 1 });
+    for (const [i, c] of chunks(200, 1000).entries()) {
+      if (i === 100) limit = 5_000; // others started: this PATCH's share shrinks mid-stream
+      if (!source.write(c)) await new Promise((r) => source.once('drain', r));
+    }
+    source.end();
+    expect(await done).toBe(200_000);
+    const early = Math.max(...batches.slice(1, 4));
+    const late = Math.max(...batches.slice(-5));
+    expect(early).toBeGreaterThan(10_000); // the large share let a large queue build up
+    expect(late).toBeLessThanOrEqual(6_000); // the small one paused the source at 5 KB (+ one chunk)
+  });
+
   it('a failed earlier batch cuts the file back to the gap-free head, after the later batch returned', async () => {
     const real = fs.writev;
     let call = 0;
