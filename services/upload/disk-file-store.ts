@@ -17,10 +17,12 @@ import type { Readable } from 'node:stream';
 import { FileStore } from '@tus/file-store';
 import { ERRORS } from '@tus/utils';
 import { isStorageFull, StorageFullError } from '../shared/storage-full.js';
-import { WriteAtError, writeStreamAt } from './write-at.js';
+import { BodyTooLargeError, WriteAtError, type WriteAtOptions, writeStreamAt } from './write-at.js';
 import { WriteBudget } from './write-budget.js';
 
 type FileStoreOptions = ConstructorParameters<typeof FileStore>[0];
+
+export type BodyWriteOptions = Pick<WriteAtOptions, 'maxBytes' | 'signal' | 'onReceived'>;
 
 /** Batches in flight per PATCH: with two, one thread-pool thread's wake-up overlaps the other's write. */
 export const UPLOAD_WRITES_IN_FLIGHT = 2;
@@ -34,15 +36,26 @@ export class DiskFileStore extends FileStore {
     this.writeBudget = options.writeBudget ?? new WriteBudget();
   }
 
-  override async write(readable: http.IncomingMessage | Readable, fileId: string, offset: number): Promise<number> {
+  override write(readable: http.IncomingMessage | Readable, fileId: string, offset: number): Promise<number> {
+    return this.writeBody(readable, fileId, offset);
+  }
+
+  /**
+   * `write` with what @tus/server otherwise wraps around it in two more streams (tus-direct-write.ts):
+   * a byte limit (more → 413 ERR_MAX_SIZE_EXCEEDED, the bytes before it kept), cancellation (the
+   * PATCH ends with the bytes that arrived) and a count of bytes received, for progress.
+   */
+  async writeBody(readable: http.IncomingMessage | Readable, fileId: string, offset: number, options: BodyWriteOptions = {}): Promise<number> {
     let file: fs.promises.FileHandle | undefined;
     const share = this.writeBudget.acquire();
     try {
       file = await fs.promises.open(path.join(this.directory, fileId), 'r+');
-      const written = await writeStreamAt(file.fd, readable, offset, { maxPendingBytes: share.bytes, maxInFlight: UPLOAD_WRITES_IN_FLIGHT });
+      const written = await writeStreamAt(file.fd, readable, offset, { ...options, maxPendingBytes: share.bytes, maxInFlight: UPLOAD_WRITES_IN_FLIGHT });
       return offset + written;
     } catch (err) {
+      if (!(err instanceof WriteAtError) && options.signal?.aborted) throw err; // cancelled before a byte was read
       const cause = err instanceof WriteAtError ? err.cause : err;
+      if (cause instanceof BodyTooLargeError) throw ERRORS.ERR_MAX_SIZE_EXCEEDED;
       if (isStorageFull(cause)) throw new StorageFullError('the server ran out of storage space during the upload; what arrived is kept, resume once space is available');
       throw ERRORS.FILE_WRITE_ERROR;
     } finally {

@@ -21,6 +21,7 @@ import { isStorageFull, STORAGE_FULL_RETRY_AFTER_SEC, StorageFullError } from '.
 import type { Logger } from '../shared/logger.js';
 import type { Metrics } from '../shared/metrics.js';
 import { parseUploadMetadata } from './tus.metadata.js';
+import { canWriteBodies, writeBodiesDirectly } from './tus-direct-write.js';
 import { UploadLeases } from './upload-leases.js';
 import { interviewIdOfUpload, type UploadStore, uploadIdFor } from './upload.store.js';
 
@@ -97,6 +98,9 @@ export function tusRouter(d: TusRouterDeps): Router {
       return { status_code: status, body: JSON.stringify({ error: { code: TUS_ERROR_CODES[status] ?? 'upload_error', message } }) };
     },
   });
+
+  // Bodies go straight to a store that can take them, without tus's two extra streams per chunk.
+  if (canWriteBodies(d.store.tus)) writeBodiesDirectly(tus, d.store.tus, tus.options.postReceiveInterval ?? 1000);
 
   // @tus/server answers header problems itself, in plain text and past onResponseError: every
   // refusal leaves in the API's JSON error shape instead, with the status tus gave it.

@@ -6,6 +6,7 @@
  * Up to `maxInFlight` batches are written at once, each at its own position.
  *
  * Guarantees: the promise resolves (with the byte count) only after every byte the source produced
+ * (up to an abort through `signal`: every byte that arrived before it)
  * is in the file at consecutive positions; memory is bounded by `maxPendingBytes` queued plus the
  * batches being written; on a failed write or source error it rejects only after every write in
  * flight returned (so the caller may close the fd at once), with the file cut back to the bytes
@@ -22,6 +23,27 @@ export interface WriteAtOptions {
   maxPendingBytes?: number | (() => number);
   /** Batches written concurrently, each by its own thread-pool thread (default 2). */
   maxInFlight?: number;
+  /**
+   * The most bytes the source may carry: the chunk that would pass it is not written, and the
+   * promise rejects with a WriteAtError whose cause is a BodyTooLargeError (the bytes before stay).
+   */
+  maxBytes?: number;
+  /**
+   * Ends the write early and gracefully: the source is paused and left alone, what arrived before
+   * is written, and the promise resolves with that count (a cancelled tus PATCH keeps its bytes).
+   * Already aborted when called: rejects with the signal's reason.
+   */
+  signal?: AbortSignal;
+  /** Told the size of every chunk as it arrives (progress; keep it cheap). */
+  onReceived?: (bytes: number) => void;
+}
+
+/** The source carried more than `maxBytes`. */
+export class BodyTooLargeError extends Error {
+  constructor(readonly maxBytes: number) {
+    super(`the body is larger than ${maxBytes} bytes`);
+    this.name = 'BodyTooLargeError';
+  }
 }
 
 /** IOV_MAX on Linux: more buffers than this in one writev would be split by libuv anyway. */
@@ -53,9 +75,12 @@ export function writeStreamAt(fd: number, source: Readable, position: number, op
   const limit = options.maxPendingBytes ?? 256 * 1024;
   const maxPending = typeof limit === 'function' ? () => Math.max(1, limit()) : () => Math.max(1, limit);
   const maxInFlight = Math.max(1, Math.floor(options.maxInFlight ?? 2));
+  const { maxBytes = Infinity, signal, onReceived } = options;
   return new Promise<number>((resolve, reject) => {
     let queue: Buffer[] = [];
     let queued = 0;
+    /** Bytes the source delivered (and were accepted) so far. */
+    let received = 0;
     /** Bytes handed to writes so far (the next batch starts here). */
     let dispatched = 0;
     /** Batches not yet fully written, in position order. */
@@ -64,6 +89,8 @@ export function writeStreamAt(fd: number, source: Readable, position: number, op
     /** Bytes from the start position known to be in the file without a gap. */
     let contiguous = 0;
     let ended = false;
+    /** Aborted through the signal: the source is left paused. */
+    let stopped = false;
     let pausedByUs = false;
     let failure: { err: unknown } | undefined;
     let settled = false;
@@ -73,6 +100,7 @@ export function writeStreamAt(fd: number, source: Readable, position: number, op
       source.off('end', onEnd);
       source.off('error', onError);
       source.off('close', onClose);
+      signal?.removeEventListener('abort', onAbort);
     };
     const advance = () => {
       while (open.length && open[0]!.done === open[0]!.bytes) contiguous += open.shift()!.bytes;
@@ -142,7 +170,7 @@ export function writeStreamAt(fd: number, source: Readable, position: number, op
         writeBatch(batch, bufs);
       }
       // The queue went to the kernel: let the source fill the next batch while it is written.
-      if (pausedByUs && queued < maxPending() && !failure) {
+      if (pausedByUs && queued < maxPending() && !failure && !stopped) {
         pausedByUs = false;
         source.resume();
       }
@@ -151,6 +179,9 @@ export function writeStreamAt(fd: number, source: Readable, position: number, op
 
     function onData(chunk: Buffer) {
       if (failure) return;
+      received += chunk.length;
+      if (received > maxBytes) return fail(new BodyTooLargeError(maxBytes));
+      onReceived?.(chunk.length);
       queue.push(chunk);
       queued += chunk.length;
       if (queued >= maxPending() && !pausedByUs) {
@@ -161,6 +192,15 @@ export function writeStreamAt(fd: number, source: Readable, position: number, op
     }
     function onEnd() {
       ended = true;
+      pump();
+    }
+    function onAbort() {
+      if (ended || failure) return;
+      // Set before anything else: a 'close' being emitted right now still reaches onClose.
+      ended = true;
+      stopped = true;
+      source.off('data', onData);
+      source.pause();
       pump();
     }
     function onError(err: unknown) {
@@ -174,6 +214,8 @@ export function writeStreamAt(fd: number, source: Readable, position: number, op
     if (source.readableEnded) return resolve(0);
     if (source.destroyed) return reject(new WriteAtError(source.errored ?? Object.assign(new Error('the source was destroyed'), { code: 'ERR_STREAM_PREMATURE_CLOSE' }), 0));
 
+    if (signal?.aborted) return reject(signal.reason);
+    signal?.addEventListener('abort', onAbort, { once: true });
     source.on('data', onData);
     source.once('end', onEnd);
     source.once('error', onError);

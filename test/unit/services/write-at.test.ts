@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
-import { WriteAtError, writeStreamAt } from '../../../services/upload/write-at.js';
+import { BodyTooLargeError, WriteAtError, writeStreamAt } from '../../../services/upload/write-at.js';
 
 const chunks = (n: number, size: number) => Array.from({ length: n }, (_, i) => Buffer.alloc(size, (i * 7 + 1) & 0xff));
 
@@ -88,6 +88,52 @@ describe('writeStreamAt', () => {
     const late = Math.max(...batches.slice(-5));
     expect(early).toBeGreaterThan(10_000); // the large share let a large queue build up
     expect(late).toBeLessThanOrEqual(6_000); // the small one paused the source at 5 KB (+ one chunk)
+  });
+
+  it('maxBytes: the chunk that passes the limit is not written; the bytes before it stay', async () => {
+    const source = new PassThrough();
+    const received: number[] = [];
+    const done = writeStreamAt(fd, source, 4, { maxBytes: 2500, onReceived: (n) => received.push(n) });
+    source.write(Buffer.alloc(1000, 1));
+    source.write(Buffer.alloc(1000, 2));
+    source.write(Buffer.alloc(1000, 3)); // 3000 > 2500
+    const err = (await done.catch((e: unknown) => e)) as WriteAtError;
+    expect(err).toBeInstanceOf(WriteAtError);
+    expect(err.cause).toBeInstanceOf(BodyTooLargeError);
+    expect(err.written).toBe(2000);
+    expect(received).toEqual([1000, 1000]);
+    expect(fs.readFileSync(file).equals(Buffer.concat([Buffer.from('HEAD'), Buffer.alloc(1000, 1), Buffer.alloc(1000, 2)]))).toBe(true);
+    expect(source.destroyed).toBe(false); // the request is not destroyed: the server still answers it
+  });
+
+  it('a body of exactly maxBytes is written whole', async () => {
+    expect(await writeStreamAt(fd, Readable.from(chunks(5, 500)), 4, { maxBytes: 2500 })).toBe(2500);
+  });
+
+  it('an abort ends the write gracefully with what arrived, and leaves the source paused and unread', async () => {
+    const source = new PassThrough();
+    const abort = new AbortController();
+    const done = writeStreamAt(fd, source, 4, { signal: abort.signal });
+    source.write(Buffer.alloc(700, 4));
+    await new Promise((r) => setTimeout(r, 20));
+    abort.abort(new Error('lock wanted elsewhere'));
+    source.write(Buffer.alloc(300, 5)); // after the abort: not ours any more
+    expect(await done).toBe(700);
+    expect(fs.statSync(file).size).toBe(704);
+    expect(source.isPaused()).toBe(true);
+    expect(source.read()?.length).toBe(300); // still in the source for whoever reads it next
+    source.emit('close'); // a close after the abort is not a failure any more
+  });
+
+  it('a signal aborted before the start rejects with its reason and reads nothing', async () => {
+    const source = new PassThrough();
+    source.write(Buffer.alloc(10));
+    const abort = new AbortController();
+    const reason = new Error('already cancelled');
+    abort.abort(reason);
+    await expect(writeStreamAt(fd, source, 4, { signal: abort.signal })).rejects.toBe(reason);
+    expect(source.readableLength).toBe(10);
+    expect(fs.statSync(file).size).toBe(4);
   });
 
   it('a failed earlier batch cuts the file back to the gap-free head, after the later batch returned', async () => {
