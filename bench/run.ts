@@ -8,6 +8,7 @@ const SUITES = {
   pipeline: () => import('./pipeline.js'),
   scale: () => import('./scale.js'),
   upload: () => import('./upload.js'),
+  'upload-queue': () => import('./upload-queue.js'),
   'uploads-concurrent': () => import('./uploads-concurrent.js'),
   webhooks: () => import('./webhooks.js'),
 } as const;

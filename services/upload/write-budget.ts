@@ -6,10 +6,10 @@
  * together stays bounded. The share is read again for every chunk, so a PATCH that began alone
  * shrinks its queue as soon as others start.
  *
- * Measured (bench upload, 256 MB over loopback, ours ÷ tusd, medians; the bare writer beside tusd in
- * one run): 256 KB 0.74–0.79, 1 MB 0.97, 2 MB 1.03–1.13, 4–8 MB erratic (single runs from 0.6 to
- * 1.1). So 2 MB at most, and a 16 MB budget keeps 100 concurrent uploads at
- * the 256 KB floor that `bench uploads-concurrent` held under its 400 MB RSS target.
+ * Measured with `npm run bench -- upload-queue` (the write loop alone, one 256 MB PATCH over
+ * loopback, ÷ tusd with the same client in the same run): 256 KB 0.74–0.79, 1 MB 0.93–0.97, 2 MB
+ * 1.01–1.13, 4–8 MB erratic (single runs 0.18–0.72 s). So 2 MB at most; a 16 MB budget keeps 100
+ * concurrent uploads at the 256 KB floor, where `bench uploads-concurrent` holds its 400 MB RSS target.
  */
 
 export interface WriteBudgetOptions {

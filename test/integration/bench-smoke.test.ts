@@ -45,6 +45,16 @@ describe('bench smoke (smallest sizes)', () => {
     expect(output()).toContain(withTusd ? 'ours ÷ tusd throughput' : 'tusd peer row skipped');
   }, 60_000);
 
+  it('upload-queue: the bare writer stores every byte at each queue size, beside tusd when built', async () => {
+    const { main } = await import('../../bench/upload-queue.js');
+    const withTusd = existsSync('.cache/bin/tusd');
+    const r = await main(['--mb=2', '--runs=1', '--queues-kb=64,512', ...(withTusd ? [] : ['--no-tusd'])]);
+    expect(Object.keys(r.medians).sort()).toEqual(['512', '64']);
+    expect(r.medians[64]).toBeGreaterThan(0);
+    expect(r.tusd === undefined).toBe(!withTusd);
+    expect(output()).toContain('queue   512 KB');
+  }, 60_000);
+
   it('api: every route answers 2xx under both load generators', async () => {
     const { main } = await import('../../bench/api.js');
     // As from the command line: the emulator is known only through --auth-host.
