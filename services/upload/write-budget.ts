@@ -1,9 +1,9 @@
 /**
  * How many bytes each running PATCH may queue in memory before it pauses the request: a share of one
- * budget for the whole process. One upload alone gets a large queue, so the request is paused
- * rarely (each pause stops the socket and lets TCP's window fill, and a 256 KB queue paused it
- * ~1,200 times per 256 MB); many uploads at once get a small queue each, so the memory they hold
- * together stays bounded. The share is read again for every chunk, so a PATCH that began alone
+ * budget for the whole process. One upload alone gets a large queue, so its request is paused
+ * rarely and its writes are few and large (each pause stops the socket until a write returns; per
+ * 256 MB a 256 KB queue made ~1,200 writes, a 2 MB one ~250 writes and 35–90 pauses); many uploads
+ * at once get a small queue each, so the memory they hold together stays bounded. The share is read again for every chunk, so a PATCH that began alone
  * shrinks its queue as soon as others start.
  *
  * Measured with `npm run bench -- upload-queue` (the write loop alone, one 256 MB PATCH over
