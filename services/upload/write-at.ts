@@ -204,7 +204,7 @@ export function writeStreamAt(fd: number, source: Readable, position: number, op
       pump();
     }
     function onError(err: unknown) {
-      fail(err);
+      if (!stopped) fail(err); // after an abort the source is no longer ours: its fate changes nothing
     }
     function onClose() {
       if (!ended) fail(Object.assign(new Error('the source closed before its end'), { code: 'ERR_STREAM_PREMATURE_CLOSE' }));

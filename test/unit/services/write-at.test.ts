@@ -125,6 +125,25 @@ describe('writeStreamAt', () => {
     source.emit('close'); // a close after the abort is not a failure any more
   });
 
+  it('a source that errors after the abort (the client left) does not turn the ended write into a failure', async () => {
+    const source = new PassThrough();
+    const abort = new AbortController();
+    let release: (() => void) | undefined;
+    const real = fs.writev;
+    jest.spyOn(fs, 'writev').mockImplementation(((f: number, bufs: Buffer[], pos: number, cb: (e: unknown, n: number) => void) => {
+      release = () => real(f, bufs, pos, cb as never); // held, so the error arrives while a write is in flight
+    }) as never);
+    const done = writeStreamAt(fd, source, 4, { signal: abort.signal });
+    source.write(Buffer.alloc(500, 6));
+    await new Promise((r) => setTimeout(r, 10));
+    abort.abort();
+    source.destroy(new Error('socket hang up'));
+    await new Promise((r) => setTimeout(r, 10));
+    release?.();
+    expect(await done).toBe(500);
+    expect(fs.statSync(file).size).toBe(504);
+  });
+
   it('a signal aborted before the start rejects with its reason and reads nothing', async () => {
     const source = new PassThrough();
     source.write(Buffer.alloc(10));
