@@ -32,17 +32,14 @@ export interface UnheardOptions {
   frameSec: number;
   /** Frame level above which a frame is speech (chunking.ts planChunks' threshold). */
   thresholdDb: number;
-  minSpeechSec?: number;
-  bridgeSec?: number;
-  padSec?: number;
 }
 
 /** Stretches of speech no word covers, padded and kept inside their gap, in time order. */
 export function unheardSpeech(words: readonly Word[], db: ArrayLike<number>, durationSec: number, opts: UnheardOptions): Span[] {
   const { frameSec, thresholdDb } = opts;
-  const minSpeech = opts.minSpeechSec ?? MIN_UNHEARD_SPEECH_SEC;
-  const bridge = opts.bridgeSec ?? BRIDGE_SEC;
-  const pad = opts.padSec ?? PAD_SEC;
+  const minSpeech = MIN_UNHEARD_SPEECH_SEC;
+  const bridge = BRIDGE_SEC;
+  const pad = PAD_SEC;
   const out: Span[] = [];
   for (const gap of hesitationRegions(words, durationSec, undefined, minSpeech)) {
     const from = Math.max(0, Math.ceil(gap.start / frameSec));
