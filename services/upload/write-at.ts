@@ -79,8 +79,6 @@ export function writeStreamAt(fd: number, source: Readable, position: number, op
   return new Promise<number>((resolve, reject) => {
     let queue: Buffer[] = [];
     let queued = 0;
-    /** Bytes the source delivered (and were accepted) so far. */
-    let received = 0;
     /** Bytes handed to writes so far (the next batch starts here). */
     let dispatched = 0;
     /** Batches not yet fully written, in position order. */
@@ -179,8 +177,8 @@ export function writeStreamAt(fd: number, source: Readable, position: number, op
 
     function onData(chunk: Buffer) {
       if (failure) return;
-      received += chunk.length;
-      if (received > maxBytes) return fail(new BodyTooLargeError(maxBytes));
+      // Every byte accepted so far is either handed to a write or still queued.
+      if (dispatched + queued + chunk.length > maxBytes) return fail(new BodyTooLargeError(maxBytes));
       onReceived?.(chunk.length);
       queue.push(chunk);
       queued += chunk.length;

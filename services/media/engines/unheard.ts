@@ -37,23 +37,20 @@ export interface UnheardOptions {
 /** Stretches of speech no word covers, padded and kept inside their gap, in time order. */
 export function unheardSpeech(words: readonly Word[], db: ArrayLike<number>, durationSec: number, opts: UnheardOptions): Span[] {
   const { frameSec, thresholdDb } = opts;
-  const minSpeech = MIN_UNHEARD_SPEECH_SEC;
-  const bridge = BRIDGE_SEC;
-  const pad = PAD_SEC;
   const out: Span[] = [];
-  for (const gap of hesitationRegions(words, durationSec, undefined, minSpeech)) {
+  for (const gap of hesitationRegions(words, durationSec, undefined, MIN_UNHEARD_SPEECH_SEC)) {
     const from = Math.max(0, Math.ceil(gap.start / frameSec));
     const to = Math.min(db.length, Math.floor(gap.end / frameSec));
     let run: { first: number; last: number; frames: number } | null = null;
     const close = (): void => {
-      if (run && run.frames * frameSec >= minSpeech) {
-        out.push({ start: Math.max(gap.start, run.first * frameSec - pad), end: Math.min(gap.end, (run.last + 1) * frameSec + pad) });
+      if (run && run.frames * frameSec >= MIN_UNHEARD_SPEECH_SEC) {
+        out.push({ start: Math.max(gap.start, run.first * frameSec - PAD_SEC), end: Math.min(gap.end, (run.last + 1) * frameSec + PAD_SEC) });
       }
       run = null;
     };
     for (let i = from; i < to; i++) {
       if (db[i]! <= thresholdDb) continue;
-      if (run && (i - run.last - 1) * frameSec > bridge) close();
+      if (run && (i - run.last - 1) * frameSec > BRIDGE_SEC) close();
       if (run) {
         run.last = i;
         run.frames++;
@@ -65,7 +62,7 @@ export function unheardSpeech(words: readonly Word[], db: ArrayLike<number>, dur
   const merged: Span[] = [];
   for (const s of out.sort((a, b) => a.start - b.start)) {
     const last = merged[merged.length - 1];
-    if (last && s.start <= last.end + bridge) last.end = Math.max(last.end, s.end);
+    if (last && s.start <= last.end + BRIDGE_SEC) last.end = Math.max(last.end, s.end);
     else merged.push({ ...s });
   }
   return merged;
