@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { SERVER_NODE_FLAGS } from '../services/upload/node-flags.js';
 import { parseFlags } from './lib/flags.js';
 import { median } from './lib/stats.js';
-import { tusCreate, tusPatch } from './lib/tus.js';
+import { tusUpload } from './lib/tus.js';
 import { ensureTusd, startTusd, type Tusd } from './lib/tusd.js';
 
 const KB = 1024;
@@ -72,10 +72,7 @@ export async function main(argv: readonly string[] = []): Promise<QueueBenchResu
     };
     const tusdOnce = peer && (async () => {
       await clear();
-      const t0 = performance.now();
-      const url = await tusCreate(peer.base, 'bench', 'bench', bytes);
-      await tusPatch(url, 'bench', body, 0, bytes);
-      return (performance.now() - t0) / 1000;
+      return (await tusUpload(peer.base, 'bench', 'bench', body, bytes)).totalMs / 1000;
     });
     const writerOnce = async (kb: number) => {
       await clear();
